@@ -76,8 +76,20 @@ export interface ModelInputs {
     storage: OpenstackStorage
   }
   staff: {
-    vmware: { minFte: number; fixedFte: number; hostsPerFte: number; adoptionUsd: number; salaryPremium: number }
-    openstack: { minFte: number; fixedFte: number; hostsPerFte: number; adoptionUsd: number; salaryPremium: number }
+    vmware: {
+      minFte: number
+      fixedFte: number
+      hostsPerFte: number
+      adoptionUsd: number
+      salaryPremium: number
+    }
+    openstack: {
+      minFte: number
+      fixedFte: number
+      hostsPerFte: number
+      adoptionUsd: number
+      salaryPremium: number
+    }
     salaryUsd: number
     loadedMultiplier: number
     hoursPerFteYear: number

@@ -98,7 +98,10 @@ export function createDefaultPlan(): Plan {
 /** Finds a scenario by name (case-insensitive) or id; undefined when there is none. */
 export function findScenario(plan: Plan, nameOrId: string): Scenario | undefined {
   const wanted = nameOrId.toLowerCase()
-  return plan.scenarios.find((s) => s.id === nameOrId) ?? plan.scenarios.find((s) => s.name.toLowerCase() === wanted)
+  return (
+    plan.scenarios.find((s) => s.id === nameOrId) ??
+    plan.scenarios.find((s) => s.name.toLowerCase() === wanted)
+  )
 }
 
 /** The value layers of a scenario, lowest first: the plan's base assumptions, then its overrides. */

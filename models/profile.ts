@@ -11,8 +11,8 @@ export const WEEKS_PER_YEAR = 365.25 / 7
  * cluster-trace-v2018).
  */
 const WEEKDAY_SHAPE = [
-  0.5, 0.44, 0.38, 0.35, 0.35, 0.4, 0.5, 0.62, 0.75, 0.85, 0.92, 0.96, 0.98, 1, 1, 1, 0.96, 0.9, 0.82, 0.74, 0.67,
-  0.61, 0.56, 0.52,
+  0.5, 0.44, 0.38, 0.35, 0.35, 0.4, 0.5, 0.62, 0.75, 0.85, 0.92, 0.96, 0.98, 1, 1, 1, 0.96, 0.9, 0.82, 0.74,
+  0.67, 0.61, 0.56, 0.52,
 ] as const
 
 /** Weekend days carry 0.7 × the weekday load (ASSUMPTIONS.md, workload.profile). */
@@ -60,7 +60,8 @@ export function profileProblem(values: unknown): string | null {
   if (!Array.isArray(values) || values.length !== HOURS_PER_WEEK) return 'needs exactly 168 hourly values'
   let max = 0
   for (const v of values) {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) return 'every hourly value must be 0–1'
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1)
+      return 'every hourly value must be 0–1'
     if (v > max) max = v
   }
   if (Math.abs(max - 1) > 1e-9) return 'the busiest hour must be 1 (the weekly peak)'

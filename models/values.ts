@@ -17,7 +17,8 @@ export function valueProblem(a: Assumption, value: unknown): string | null {
   const allowed = `allowed: ${describeRange(a)}`
   switch (a.kind) {
     case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `${a.key} must be a finite number (${allowed})`
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return `${a.key} must be a finite number (${allowed})`
       const belowMin = a.minExclusive ? value <= a.min : value < a.min
       if (belowMin || value > a.max) return `${a.key} = ${value} is out of range (${allowed})`
       if (a.isInteger && !Number.isInteger(value)) return `${a.key} must be a whole number (${allowed})`
@@ -26,9 +27,13 @@ export function valueProblem(a: Assumption, value: unknown): string | null {
     case 'boolean':
       return typeof value === 'boolean' ? null : `${a.key} must be true or false`
     case 'choice':
-      return typeof value === 'string' && a.options.includes(value) ? null : `${a.key} must be ${describeRange(a)}`
+      return typeof value === 'string' && a.options.includes(value)
+        ? null
+        : `${a.key} must be ${describeRange(a)}`
     case 'currency':
-      return typeof value === 'string' && ISO_CURRENCY.test(value) ? null : `${a.key} must be ${describeRange(a)}`
+      return typeof value === 'string' && ISO_CURRENCY.test(value)
+        ? null
+        : `${a.key} must be ${describeRange(a)}`
     case 'profile': {
       const problem = profileProblem(value)
       return problem ? `${a.key}: ${problem}` : null
@@ -42,7 +47,10 @@ export function valuesProblems(values: Readonly<Record<string, unknown>>): Value
   for (const key of Object.keys(values)) {
     const a = findAssumption(key)
     if (!a) {
-      problems.push({ key, message: `unknown assumption key "${key}" (run \`stackplan assumptions\` for the list)` })
+      problems.push({
+        key,
+        message: `unknown assumption key "${key}" (run \`stackplan assumptions\` for the list)`,
+      })
       continue
     }
     const problem = valueProblem(a, values[key])
@@ -56,18 +64,31 @@ export function valuesProblems(values: Readonly<Record<string, unknown>>): Value
  * thousands separators "_" or ","), true/false/on/off/yes/no, choices, currency codes, and 168
  * comma-separated profile values. Returns the value or a problem naming the key and range.
  */
-export function parseValueText(key: string, text: string): { ok: true; value: AssumptionValue } | { ok: false; message: string } {
+export function parseValueText(
+  key: string,
+  text: string
+): { ok: true; value: AssumptionValue } | { ok: false; message: string } {
   const a = findAssumption(key)
-  if (!a) return { ok: false, message: `unknown assumption key "${key}" (run \`stackplan assumptions\` for the list)` }
+  if (!a)
+    return {
+      ok: false,
+      message: `unknown assumption key "${key}" (run \`stackplan assumptions\` for the list)`,
+    }
   const trimmed = text.trim()
   let value: unknown
   switch (a.kind) {
     case 'number':
-      value = /^[-+]?(\d[\d_,]*\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed) ? Number(trimmed.replace(/[_,]/g, '')) : NaN
+      value = /^[-+]?(\d[\d_,]*\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)
+        ? Number(trimmed.replace(/[_,]/g, ''))
+        : NaN
       break
     case 'boolean': {
       const t = trimmed.toLowerCase()
-      value = ['true', 'on', 'yes', '1'].includes(t) ? true : ['false', 'off', 'no', '0'].includes(t) ? false : trimmed
+      value = ['true', 'on', 'yes', '1'].includes(t)
+        ? true
+        : ['false', 'off', 'no', '0'].includes(t)
+          ? false
+          : trimmed
       break
     }
     case 'currency':
@@ -77,7 +98,10 @@ export function parseValueText(key: string, text: string): { ok: true; value: As
       value = a.options.find((o) => o.toLowerCase() === trimmed.toLowerCase()) ?? trimmed
       break
     case 'profile':
-      value = trimmed.split(/[\s,;]+/).filter(Boolean).map(Number)
+      value = trimmed
+        .split(/[\s,;]+/)
+        .filter(Boolean)
+        .map(Number)
       break
   }
   const problem = valueProblem(a, value)

@@ -1,0 +1,79 @@
+import type { ModelInputs } from './inputs'
+
+/** Gigabits in one GiB (2^30 bytes × 8 / 10^9). */
+export const GBIT_PER_GIB = 8.589934592
+
+/**
+ * Seconds to evacuate one host (DESIGN.md step 7). Every VM moves its memory × dirtyFactor (pre-copy
+ * rounds); a block migration (no shared storage) also moves its disk. The host's NIC at
+ * nicGbps × linkEfficiency is the bottleneck, shared by the concurrent migrations, so the transfer takes
+ * total data / bandwidth; each wave of `concurrency` migrations also pays setupSecondsPerVm once.
+ * Example: one 64 GiB VM, live, 25 GbE, efficiency 0.8, dirty 1.2, 10 s set-up:
+ * 64 · 1.2 · 8.59 Gbit / 20 Gbit/s + 10 s = 32.98 s + 10 s = 42.98 s.
+ */
+export function evacuationSeconds(options: {
+  vms: number
+  ramGibPerVm: number
+  diskGibPerVm: number
+  isBlockMigration: boolean
+  nicGbps: number
+  linkEfficiency: number
+  dirtyFactor: number
+  concurrency: number
+  setupSecondsPerVm: number
+}): number {
+  const { vms, ramGibPerVm, diskGibPerVm, isBlockMigration, nicGbps, linkEfficiency, dirtyFactor } = options
+  if (vms <= 0) return 0
+  const gibPerVm = ramGibPerVm * dirtyFactor + (isBlockMigration ? diskGibPerVm : 0)
+  const transferSeconds = (vms * gibPerVm * GBIT_PER_GIB) / (nicGbps * linkEfficiency)
+  const waves = Math.ceil(vms / options.concurrency)
+  return transferSeconds + waves * options.setupSecondsPerVm
+}
+
+/** Evacuation minutes of a host carrying `vmsPerHost` VMs, live and block, with the plan's network. */
+export function hostEvacuationMinutes(inp: ModelInputs, vmsPerHost: number): { live: number; block: number } {
+  const common = {
+    vms: vmsPerHost,
+    ramGibPerVm: inp.workload.ramGibPerVm,
+    diskGibPerVm: inp.workload.diskGibPerVm,
+    nicGbps: inp.host.nicGbps,
+    linkEfficiency: inp.migration.linkEfficiency,
+    dirtyFactor: inp.migration.dirtyFactor,
+    setupSecondsPerVm: inp.migration.setupSecondsPerVm,
+  }
+  return {
+    live:
+      evacuationSeconds({ ...common, isBlockMigration: false, concurrency: inp.migration.concurrentLive }) /
+      60,
+    block:
+      evacuationSeconds({ ...common, isBlockMigration: true, concurrency: inp.migration.concurrentBlock }) /
+      60,
+  }
+}
+
+/**
+ * Engineer hours per year for maintenance evacuations: every node is patched eventsPerHostYear times
+ * with engineerHoursPerEvent of fixed work; hosts that carry VMs add their evacuation time × the attended
+ * fraction. hours = events · (nodes · fixedHours + vmHosts · evacuationHours · attended).
+ */
+export function maintenanceHoursPerYear(options: {
+  eventsPerHostYear: number
+  engineerHoursPerEvent: number
+  attendedFraction: number
+  nodes: number
+  vmHosts: number
+  evacuationMinutesPerHost: number
+}): number {
+  const {
+    eventsPerHostYear,
+    engineerHoursPerEvent,
+    attendedFraction,
+    nodes,
+    vmHosts,
+    evacuationMinutesPerHost,
+  } = options
+  return (
+    eventsPerHostYear *
+    (nodes * engineerHoursPerEvent + vmHosts * (evacuationMinutesPerHost / 60) * attendedFraction)
+  )
+}
