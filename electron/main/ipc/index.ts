@@ -1,0 +1,21 @@
+import type { CloseGuard } from '../close-guard'
+import type { DocumentServices } from '../documents'
+import { registerAppHandlers } from './app'
+import { registerExportHandlers } from './export'
+import { registerPlanHandlers } from './plan'
+import { registerRecentHandlers } from './recent'
+import { registerRecoveryHandlers } from './recovery'
+import type { RecoveryServices } from './recovery'
+
+/** Registers a handler for every invoke channel of the contract. */
+export function registerIpcHandlers(services: {
+  documents: DocumentServices
+  recovery: RecoveryServices
+  closeGuard: CloseGuard
+}): void {
+  registerAppHandlers(services.closeGuard)
+  registerPlanHandlers(services.documents)
+  registerRecentHandlers(services.documents)
+  registerRecoveryHandlers(services.recovery)
+  registerExportHandlers()
+}
