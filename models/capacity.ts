@@ -10,6 +10,8 @@ export function ceilCount(x: number): number {
 }
 
 export interface ComputeCapacity extends CapacityDetail {
+  /** Fractional compute hosts the binding limit asks for, before rounding up. */
+  hostsNeeded: number
   computeHosts: number
   haReserveHosts: number
   managementHosts: number
@@ -95,6 +97,7 @@ export function computeCapacity(inp: ModelInputs, platform: Platform, vms: numbe
     hostsByFt,
     binding,
     clusters,
+    hostsNeeded: needed,
     computeHosts,
     haReserveHosts,
     managementHosts,

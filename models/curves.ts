@@ -2,6 +2,7 @@ import { evaluatePlanInputsAt } from './curve-point'
 import type { ModelInputs } from './inputs'
 import type { CostMetric, Plan } from './plan'
 import { planInputs } from './evaluate'
+import type { AssumptionValues } from './values'
 import {
   CATEGORIES,
   PLATFORMS,
@@ -68,6 +69,8 @@ export function findCrossovers(
 
 export interface CurveOptions {
   scenarioId?: string
+  /** Values applied on top of the scenario (CLI --set, sensitivity). */
+  overrides?: AssumptionValues
   metric?: CostMetric
   fromVms?: number
   toVms?: number
@@ -80,7 +83,10 @@ export interface CurveOptions {
  * chosen metric, with the crossovers.
  */
 export function computeCurves(plan: Plan, options: CurveOptions = {}): CurveSet {
-  const { inputs, scenario } = planInputs(plan, { scenarioId: options.scenarioId })
+  const { inputs, scenario } = planInputs(plan, {
+    scenarioId: options.scenarioId,
+    overrides: options.overrides,
+  })
   const metric = options.metric ?? plan.view.metric
   const from = options.fromVms ?? plan.view.curveFromVms
   const to = options.toVms ?? plan.view.curveToVms

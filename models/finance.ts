@@ -33,6 +33,8 @@ export function npv(rate: number, cashFlows: readonly number[]): number {
  * due): A = PV · r / ((1 − (1 + r)^−n) · (1 + r)); PV / n when r = 0.
  */
 export function equivalentAnnualCost(presentValue: number, rate: number, years: number): number {
-  if (rate === 0) return presentValue / years
-  return (presentValue * rate) / ((1 - Math.pow(1 + rate, -years)) * (1 + rate))
+  // 1 − (1 + r)^−n computed as −expm1(−n·log1p(r)) so tiny rates do not round to 0 and divide by zero.
+  const annuityFactor = -Math.expm1(-years * Math.log1p(rate))
+  if (rate === 0 || annuityFactor === 0) return presentValue / years
+  return (presentValue * rate) / (annuityFactor * (1 + rate))
 }

@@ -7,7 +7,8 @@ export const GBIT_PER_GIB = 8.589934592
  * Seconds to evacuate one host (DESIGN.md step 7). Every VM moves its memory × dirtyFactor (pre-copy
  * rounds); a block migration (no shared storage) also moves its disk. The host's NIC at
  * nicGbps × linkEfficiency is the bottleneck, shared by the concurrent migrations, so the transfer takes
- * total data / bandwidth; each wave of `concurrency` migrations also pays setupSecondsPerVm once.
+ * total data / bandwidth; each wave of `concurrency` migrations also pays setupSecondsPerVm once
+ * (vms / concurrency waves, at least one).
  * Example: one 64 GiB VM, live, 25 GbE, efficiency 0.8, dirty 1.2, 10 s set-up:
  * 64 · 1.2 · 8.59 Gbit / 20 Gbit/s + 10 s = 32.98 s + 10 s = 42.98 s.
  */
@@ -26,7 +27,9 @@ export function evacuationSeconds(options: {
   if (vms <= 0) return 0
   const gibPerVm = ramGibPerVm * dirtyFactor + (isBlockMigration ? diskGibPerVm : 0)
   const transferSeconds = (vms * gibPerVm * GBIT_PER_GIB) / (nicGbps * linkEfficiency)
-  const waves = Math.ceil(vms / options.concurrency)
+  // Waves are counted fractionally (at least one) so that the fleet's total evacuation time never falls
+  // when a VM is added; a whole-wave count would make the sum over hosts jump up and down.
+  const waves = Math.max(1, vms / options.concurrency)
   return transferSeconds + waves * options.setupSecondsPerVm
 }
 
@@ -53,27 +56,21 @@ export function hostEvacuationMinutes(inp: ModelInputs, vmsPerHost: number): { l
 
 /**
  * Engineer hours per year for maintenance evacuations: every node is patched eventsPerHostYear times
- * with engineerHoursPerEvent of fixed work; hosts that carry VMs add their evacuation time × the attended
- * fraction. hours = events · (nodes · fixedHours + vmHosts · evacuationHours · attended).
+ * with engineerHoursPerEvent of fixed work, and an engineer watches the attended fraction of the time it
+ * takes to evacuate every VM host once (the fleet's VMs spread over its VM hosts):
+ * hours = events · (nodes · fixedHours + attended · Σ evacuation hours of the VM hosts).
  */
 export function maintenanceHoursPerYear(options: {
   eventsPerHostYear: number
   engineerHoursPerEvent: number
   attendedFraction: number
   nodes: number
-  vmHosts: number
-  evacuationMinutesPerHost: number
+  /** Minutes to evacuate every VM host once, summed. */
+  fleetEvacuationMinutes: number
 }): number {
-  const {
-    eventsPerHostYear,
-    engineerHoursPerEvent,
-    attendedFraction,
-    nodes,
-    vmHosts,
-    evacuationMinutesPerHost,
-  } = options
+  const { eventsPerHostYear, engineerHoursPerEvent, attendedFraction, nodes, fleetEvacuationMinutes } =
+    options
   return (
-    eventsPerHostYear *
-    (nodes * engineerHoursPerEvent + vmHosts * (evacuationMinutesPerHost / 60) * attendedFraction)
+    eventsPerHostYear * (nodes * engineerHoursPerEvent + (fleetEvacuationMinutes / 60) * attendedFraction)
   )
 }

@@ -3,9 +3,12 @@ import type { ModelInputs } from './inputs'
 import { HOURS_PER_WEEK, WEEKS_PER_YEAR } from './profile'
 import type { PowerManagementState, PowerWeek, Platform } from './types'
 
-/** Host draw at CPU utilization u (0–1), W: idle + u · (max − idle). Linear model of SPECpower curves. */
+/**
+ * Host draw at CPU utilization u (0–1), W: idle + u · (max − idle), the linear model of SPECpower
+ * curves. A full-load figure below idle is treated as idle: a server never draws less when busier.
+ */
 export function hostWatts(idleWatts: number, maxWatts: number, utilization: number): number {
-  return idleWatts + utilization * (maxWatts - idleWatts)
+  return idleWatts + utilization * Math.max(0, maxWatts - idleWatts)
 }
 
 /**
@@ -81,7 +84,7 @@ export interface PowerWeekResult {
  * not below idle draw, so it can never increase energy. Facility energy = IT energy × PUE.
  */
 export function simulatePowerWeek(p: PowerWeekInput): PowerWeekResult {
-  const dynamicWattsPerBusyCore = (p.maxWatts - p.idleWatts) / p.coresPerHost
+  const dynamicWattsPerBusyCore = Math.max(0, p.maxWatts - p.idleWatts) / p.coresPerHost
   const canSave = p.isPowerManaged && p.standbyWatts < p.idleWatts
   const memoryHostsOn = ceilCount(p.memoryHosts)
   const capacityCores = p.vmHosts * p.coresPerHost

@@ -52,10 +52,15 @@ function snapshot(inp: ModelInputs, platform: Platform, vms: number, wantWeek: b
   const addOnTib = isVmware && storage.architecture === 'vsan' ? vsanAddOnTib(storage.rawTb, entitledTib) : 0
   const fte = platformFte(inp, platform, totalNodes)
   const loadedUsd = loadedUsdPerFteYear(inp, platform)
-  const vmsPerHost = capacity.placedVms / capacity.computeHosts
+  // Evacuation is reported for a host filled to the sizing limit: the planning case for maintenance
+  // windows and for night-time power-down, and independent of how full the last host happens to be.
+  const vmsPerHost = capacity.hostsNeeded > 0 ? capacity.placedVms / capacity.hostsNeeded : 0
   const evacuation = hostEvacuationMinutes(inp, vmsPerHost)
   const shared = isSharedStorage(storage.architecture)
   const evacuationMinutes = shared ? evacuation.live : evacuation.block
+  const vmHosts = capacity.computeHosts + capacity.haReserveHosts
+  const spread = hostEvacuationMinutes(inp, capacity.placedVms / vmHosts)
+  const fleetEvacuationMinutes = vmHosts * (shared ? spread.live : spread.block)
   const energy = yearlyEnergy({
     inp,
     platform,
@@ -68,8 +73,7 @@ function snapshot(inp: ModelInputs, platform: Platform, vms: number, wantWeek: b
   const maintenanceHours = maintenanceHoursPerYear({
     ...inp.maintenance,
     nodes: totalNodes,
-    vmHosts: capacity.computeHosts + capacity.haReserveHosts,
-    evacuationMinutesPerHost: evacuationMinutes,
+    fleetEvacuationMinutes,
   })
   return {
     capacity,
