@@ -1,0 +1,96 @@
+import { CATEGORIES, computeCurves, type CostMetric, type CurveSet } from '../../../models/index'
+import { UsageError } from '../errors'
+import { loadPlan } from '../load-plan'
+import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
+import { csvField, formatTable, money, number } from '../format'
+
+const METRICS: readonly CostMetric[] = ['annual', 'npv', 'perVmMonth']
+const SERIES = ['total', ...CATEGORIES] as const
+
+/** The public JSON shape of `stackplan curves --json`. */
+export function curvesJson(c: CurveSet) {
+  return {
+    currency: c.currency,
+    metric: c.metric,
+    vms: c.vms,
+    platforms: c.platforms,
+    crossovers: c.crossovers,
+  }
+}
+
+/** CSV: one row per fleet size, one column per platform and series, units in the header. */
+export function curvesCsv(c: CurveSet): string {
+  const unit =
+    c.metric === 'annual'
+      ? `${c.currency}/yr`
+      : c.metric === 'npv'
+        ? `${c.currency} NPV`
+        : `${c.currency}/VM-month`
+  const header = ['vms', ...['vmware', 'openstack'].flatMap((p) => SERIES.map((s) => `${p}.${s} (${unit})`))]
+  const lines = [header.map(csvField).join(',')]
+  c.vms.forEach((vms, i) => {
+    const cells: (string | number)[] = [vms]
+    for (const p of ['vmware', 'openstack'] as const)
+      for (const s of SERIES) cells.push(c.platforms[p][s][i] as number)
+    lines.push(cells.map(csvField).join(','))
+  })
+  return lines.join('\n')
+}
+
+function curvesTable(c: CurveSet): string {
+  const rows = [['VMs', 'VMware', 'OpenStack', 'cheaper']]
+  c.vms.forEach((vms, i) => {
+    const v = c.platforms.vmware.total[i] as number
+    const o = c.platforms.openstack.total[i] as number
+    rows.push([number(vms), money(v, c.currency), money(o, c.currency), v <= o ? 'VMware' : 'OpenStack'])
+  })
+  const crossings = c.crossovers.length
+    ? c.crossovers
+        .map((x) => `at ${number(x.vms)} VMs (${x.cheaperBelow} below, ${x.cheaperAbove} from there)`)
+        .join('; ')
+    : 'none in this range'
+  return [`Metric: ${c.metric} (${c.currency})`, '', formatTable(rows), '', `Crossovers: ${crossings}`].join(
+    '\n'
+  )
+}
+
+export async function runCurves(args: string[]): Promise<string> {
+  const { values, positionals } = parseCommandArgs(args, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    points: { type: 'string' },
+    metric: { type: 'string' },
+    scenario: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    csv: { type: 'boolean' },
+  })
+  if (values.json && values.csv) throw new UsageError('choose one of --json and --csv')
+  const metric = (values.metric as string | undefined) ?? 'annual'
+  if (!METRICS.includes(metric as CostMetric))
+    throw new UsageError(`--metric ${metric} is not allowed (allowed: ${METRICS.join(', ')})`)
+  const fromVms = parseIntegerOption('from', values.from as string | undefined, 1, 1_000_000)
+  const toVms = parseIntegerOption('to', values.to as string | undefined, 1, 1_000_000)
+  const points = parseIntegerOption('points', values.points as string | undefined, 2, 1000)
+  const overrides = parseSetOptions(values.set as string[] | undefined)
+  const plan = await loadPlan(positionals[0])
+  const from = fromVms ?? plan.view.curveFromVms
+  const to = toVms ?? plan.view.curveToVms
+  if (from >= to) throw new UsageError(`--from ${from} must be below --to ${to}`)
+  let curves: CurveSet
+  try {
+    curves = computeCurves(plan, {
+      overrides,
+      scenarioId: values.scenario as string | undefined,
+      metric: metric as CostMetric,
+      fromVms: from,
+      toVms: to,
+      points,
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  if (values.json) return JSON.stringify(curvesJson(curves), null, 2)
+  if (values.csv) return curvesCsv(curves)
+  return curvesTable(curves)
+}

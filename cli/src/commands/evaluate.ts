@@ -1,0 +1,96 @@
+import { evaluatePlan, type Evaluation, type PlatformResult } from '../../../models/index'
+import { UsageError } from '../errors'
+import { formatTable, money, number } from '../format'
+import { loadPlan } from '../load-plan'
+import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
+
+/** The public JSON shape of one platform (docs/CLI.md). */
+function platformJson(p: PlatformResult) {
+  return {
+    nodes: p.nodes,
+    licensedCores: p.licensedCores,
+    fte: p.fte,
+    annual: p.annual,
+    horizon: { years: p.horizon.years, npv: p.horizon.npv, total: p.horizon.total },
+    perVmMonth: p.perVmMonth,
+    energy: {
+      kwhPerYear: p.energy.kwhPerYear,
+      kwhPerYearWithoutPowerManagement: p.energy.kwhPerYearWithoutPowerManagement,
+      co2KgPerYear: p.energy.co2KgPerYear,
+      powerManagement: p.energy.powerManagement,
+    },
+    evacuationMinutesPerHost: p.migration.evacuationMinutesPerHost,
+  }
+}
+
+/** The public JSON shape of `stackplan evaluate --json`. */
+export function evaluationJson(e: Evaluation) {
+  return {
+    currency: e.currency,
+    vms: e.vms,
+    scenario: e.scenario,
+    platforms: { vmware: platformJson(e.platforms.vmware), openstack: platformJson(e.platforms.openstack) },
+    cheaper: e.cheaper,
+  }
+}
+
+function evaluationTable(e: Evaluation): string {
+  const v = e.platforms.vmware
+  const o = e.platforms.openstack
+  const cur = e.currency
+  const row = (label: string, f: (p: PlatformResult) => string): string[] => [label, f(v), f(o)]
+  const rows: string[][] = [
+    ['', 'VMware', 'OpenStack'],
+    row(
+      'Nodes (compute+HA+mgmt+storage)',
+      (p) =>
+        `${p.nodes.compute}+${p.nodes.haReserve}+${p.nodes.management}+${p.nodes.storage} = ${p.nodes.total}`
+    ),
+    row('Licensed cores', (p) => number(p.licensedCores)),
+    row('Staff (FTE)', (p) => number(p.fte, 1)),
+    row('Licensing / yr', (p) => money(p.annual.licensing, cur)),
+    row('Support / yr', (p) => money(p.annual.support, cur)),
+    row('Staff / yr', (p) => money(p.annual.staff, cur)),
+    row('Hardware / yr', (p) => money(p.annual.hardware, cur)),
+    row('Storage / yr', (p) => money(p.annual.storage, cur)),
+    row('Power / yr', (p) => money(p.annual.power, cur)),
+    row('Facility / yr', (p) => money(p.annual.facility, cur)),
+    row('Maintenance / yr', (p) => money(p.annual.maintenance, cur)),
+    row('Total / yr', (p) => money(p.annual.total, cur)),
+    row('Per VM-month', (p) => money(p.perVmMonth, cur, 2)),
+    row(`NPV over ${v.horizon.years} years`, (p) => money(p.horizon.npv, cur)),
+    row('Energy (kWh/yr)', (p) => number(p.energy.kwhPerYear)),
+    row('Power management', (p) => p.energy.powerManagement),
+    row('Evacuation per host (min)', (p) => number(p.migration.evacuationMinutesPerHost, 1)),
+  ]
+  const cheaper = e.cheaper === 'vmware' ? 'VMware' : 'OpenStack'
+  const dearer = e.cheaper === 'vmware' ? o : v
+  const saving = Math.abs(e.gapAnnual)
+  const share = dearer.annual.total > 0 ? (100 * saving) / dearer.annual.total : 0
+  return [
+    `Scenario "${e.scenario}" at ${number(e.vms)} VMs (${cur}, list prices; real deals are negotiated)`,
+    '',
+    formatTable(rows),
+    '',
+    `${cheaper} is cheaper by ${money(saving, cur)} a year (${number(share, 1)} %).`,
+  ].join('\n')
+}
+
+export async function runEvaluate(args: string[]): Promise<string> {
+  const { values, positionals } = parseCommandArgs(args, {
+    vms: { type: 'string' },
+    scenario: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+  })
+  const overrides = parseSetOptions(values.set as string[] | undefined)
+  const vms = parseIntegerOption('vms', values.vms as string | undefined, 1, 1_000_000)
+  const plan = await loadPlan(positionals[0])
+  let evaluation: Evaluation
+  try {
+    evaluation = evaluatePlan(plan, { scenarioId: values.scenario as string | undefined, vms, overrides })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  return values.json ? JSON.stringify(evaluationJson(evaluation), null, 2) : evaluationTable(evaluation)
+}

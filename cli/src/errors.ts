@@ -1,0 +1,16 @@
+/** Exit codes of the command line (docs/CLI.md). */
+export const EXIT_OK = 0
+/** A bad option, an unknown key or a value out of range. */
+export const EXIT_USAGE = 2
+/** An unreadable or invalid planning file. */
+export const EXIT_PLAN_FILE = 3
+
+/** A user mistake on the command line: printed as one line, exit 2. */
+export class UsageError extends Error {
+  readonly exitCode = EXIT_USAGE
+}
+
+/** A planning file that cannot be read or is not valid: printed as one line, exit 3. */
+export class PlanFileProblem extends Error {
+  readonly exitCode = EXIT_PLAN_FILE
+}

@@ -1,0 +1,29 @@
+/** Whole or fixed-decimal number with thousands separators, for tables. */
+export function number(value: number, decimals = 0): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+}
+
+/** Money with its currency code, e.g. "USD 1,234,567". */
+export function money(value: number, currency: string, decimals = 0): string {
+  return `${currency} ${number(value, decimals)}`
+}
+
+/** Left-aligned first column, right-aligned others, two spaces apart. */
+export function formatTable(rows: string[][]): string {
+  const widths: number[] = []
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)))
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd()
+    )
+    .join('\n')
+}
+
+/** One CSV field: quoted when it holds a comma, quote or line break. */
+export function csvField(value: string | number): string {
+  const text = String(value)
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}

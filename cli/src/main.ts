@@ -1,0 +1,58 @@
+import { runAssumptions } from './commands/assumptions'
+import { runCurves } from './commands/curves'
+import { runEvaluate } from './commands/evaluate'
+import { runInit } from './commands/init'
+import { EXIT_OK, EXIT_USAGE, PlanFileProblem, UsageError } from './errors'
+import { APP_VERSION } from './version'
+
+const USAGE = `stackplan ${APP_VERSION} — VMware vs OpenStack capacity and cost planner
+
+Usage:
+  stackplan init [FILE]                       write the default planning file (stdout without FILE)
+  stackplan assumptions [--json]              the assumption catalog: key, unit, default, range, flag, source
+  stackplan evaluate [PLAN] [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--json]
+  stackplan curves [PLAN] [--from N] [--to N] [--points K] [--metric annual|npv|perVmMonth]
+                   [--scenario NAME] [--set KEY=VALUE]... [--json|--csv]
+
+PLAN is a .stackplan file; without it the built-in default plan is used.
+Exit codes: 0 ok, 2 bad option or value, 3 unreadable or invalid planning file. See docs/CLI.md.`
+
+const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
+  init: runInit,
+  assumptions: runAssumptions,
+  evaluate: runEvaluate,
+  curves: runCurves,
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE + '\n')
+    return command === undefined ? EXIT_USAGE : EXIT_OK
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(APP_VERSION + '\n')
+    return EXIT_OK
+  }
+  const run = COMMANDS[command]
+  if (!run) {
+    process.stderr.write(
+      `stackplan: unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')})\n`
+    )
+    return EXIT_USAGE
+  }
+  try {
+    process.stdout.write((await run(args)) + '\n')
+    return EXIT_OK
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof PlanFileProblem) {
+      process.stderr.write(`stackplan ${command}: ${error.message}\n`)
+      return error.exitCode
+    }
+    // A defect, not a user mistake: keep the detail for the bug report.
+    process.stderr.write(`stackplan ${command}: internal error: ${(error as Error).stack ?? String(error)}\n`)
+    return 1
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))
