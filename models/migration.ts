@@ -35,23 +35,31 @@ export function evacuationSeconds(options: {
 
 /** Evacuation minutes of a host carrying `vmsPerHost` VMs, live and block, with the plan's network. */
 export function hostEvacuationMinutes(inp: ModelInputs, vmsPerHost: number): { live: number; block: number } {
-  const common = {
+  // Object literals with every field (no spread): this runs on every evaluation of the curves.
+  const { workload, host, migration } = inp
+  const live = evacuationSeconds({
     vms: vmsPerHost,
-    ramGibPerVm: inp.workload.ramGibPerVm,
-    diskGibPerVm: inp.workload.diskGibPerVm,
-    nicGbps: inp.host.nicGbps,
-    linkEfficiency: inp.migration.linkEfficiency,
-    dirtyFactor: inp.migration.dirtyFactor,
-    setupSecondsPerVm: inp.migration.setupSecondsPerVm,
-  }
-  return {
-    live:
-      evacuationSeconds({ ...common, isBlockMigration: false, concurrency: inp.migration.concurrentLive }) /
-      60,
-    block:
-      evacuationSeconds({ ...common, isBlockMigration: true, concurrency: inp.migration.concurrentBlock }) /
-      60,
-  }
+    ramGibPerVm: workload.ramGibPerVm,
+    diskGibPerVm: workload.diskGibPerVm,
+    isBlockMigration: false,
+    nicGbps: host.nicGbps,
+    linkEfficiency: migration.linkEfficiency,
+    dirtyFactor: migration.dirtyFactor,
+    concurrency: migration.concurrentLive,
+    setupSecondsPerVm: migration.setupSecondsPerVm,
+  })
+  const block = evacuationSeconds({
+    vms: vmsPerHost,
+    ramGibPerVm: workload.ramGibPerVm,
+    diskGibPerVm: workload.diskGibPerVm,
+    isBlockMigration: true,
+    nicGbps: host.nicGbps,
+    linkEfficiency: migration.linkEfficiency,
+    dirtyFactor: migration.dirtyFactor,
+    concurrency: migration.concurrentBlock,
+    setupSecondsPerVm: migration.setupSecondsPerVm,
+  })
+  return { live: live / 60, block: block / 60 }
 }
 
 /**

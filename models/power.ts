@@ -17,6 +17,17 @@ export function hostWatts(idleWatts: number, maxWatts: number, utilization: numb
  * use. A flat profile has no window (0 h). This model's choice; see docs/MODEL.md.
  */
 export function lowLoadWindowHours(profile: readonly number[]): number {
+  // Profiles are replaced, never mutated, so the window is computed once per profile array.
+  const cached = windowCache.get(profile)
+  if (cached !== undefined) return cached
+  const hours = computeLowLoadWindowHours(profile)
+  windowCache.set(profile, hours)
+  return hours
+}
+
+const windowCache = new WeakMap<readonly number[], number>()
+
+function computeLowLoadWindowHours(profile: readonly number[]): number {
   let min = Infinity
   let max = -Infinity
   for (const v of profile) {
@@ -164,15 +175,17 @@ export function yearlyEnergy(options: {
   const name = platform === 'vmware' ? 'DPM' : 'Consolidation'
   const windowHours = lowLoadWindowHours(workload.profile)
   let state: PowerManagementState = isEnabled ? 'on' : 'off'
-  let reason = isEnabled ? '' : `${name} is switched off in this plan.`
+  // Sentences are built only for a detailed evaluation (wantWeek): curves and Monte Carlo skip them.
+  let reason = isEnabled || !wantWeek ? '' : `${name} is switched off in this plan.`
   if (isEnabled && !options.isSharedStorage) {
     const drainAndRefillMinutes = 2 * options.blockEvacuationMinutes
     if (drainAndRefillMinutes > windowHours * 60) {
       state = 'unavailable'
-      reason =
-        `Power-down is unavailable: with local disks an evacuation takes ${Math.round(options.blockEvacuationMinutes)} min, ` +
-        `and draining and refilling a host does not fit the week's shortest low-load window (${windowHours} h).`
-    } else {
+      if (wantWeek)
+        reason =
+          `Power-down is unavailable: with local disks an evacuation takes ${Math.round(options.blockEvacuationMinutes)} min, ` +
+          `and draining and refilling a host does not fit the week's shortest low-load window (${windowHours} h).`
+    } else if (wantWeek) {
       reason = `With local disks, hosts are drained by block migration (${Math.round(options.blockEvacuationMinutes)} min each), which fits the ${windowHours} h low-load window.`
     }
   }
@@ -198,7 +211,7 @@ export function yearlyEnergy(options: {
     pue: inp.power.pue,
     wantWeek,
   })
-  if (state === 'on') {
+  if (state === 'on' && wantWeek) {
     if (host.standbyWatts >= host.idleWatts)
       reason = `${name} saves nothing: standby draw is not below idle draw.`
     else if (simulated.minHostsOn >= vmHosts)

@@ -23,5 +23,6 @@ export function loadedUsdPerFteYear(inp: ModelInputs, platform: Platform): numbe
 
 /** Staff a platform needs for `nodes` nodes, FTE. */
 export function platformFte(inp: ModelInputs, platform: Platform, nodes: number): number {
-  return fteFor({ nodes, ...inp.staff[platform] })
+  const staff = inp.staff[platform]
+  return fteFor({ nodes, minFte: staff.minFte, fixedFte: staff.fixedFte, hostsPerFte: staff.hostsPerFte })
 }

@@ -71,7 +71,9 @@ function snapshot(inp: ModelInputs, platform: Platform, vms: number, wantWeek: b
     wantWeek,
   })
   const maintenanceHours = maintenanceHoursPerYear({
-    ...inp.maintenance,
+    eventsPerHostYear: inp.maintenance.eventsPerHostYear,
+    engineerHoursPerEvent: inp.maintenance.engineerHoursPerEvent,
+    attendedFraction: inp.maintenance.attendedFraction,
     nodes: totalNodes,
     fleetEvacuationMinutes,
   })
@@ -115,15 +117,21 @@ function emptyCosts(): CategoryCosts {
   }
 }
 
-/** Sets `total` to the sum of the categories and multiplies every figure by `scale` (currency rate). */
-function finish(costs: CategoryCosts, scale: number): CategoryCosts {
-  let total = 0
-  for (const c of CATEGORIES) {
-    costs[c] *= scale
-    total += costs[c]
-  }
-  costs.total = total
-  return costs
+/**
+ * Sets `total` to the sum of the categories and multiplies every figure by `scale` (currency rate).
+ * Written out field by field: this runs for every point of every curve.
+ */
+function finish(c: CategoryCosts, scale: number): CategoryCosts {
+  c.licensing *= scale
+  c.support *= scale
+  c.staff *= scale
+  c.hardware *= scale
+  c.storage *= scale
+  c.power *= scale
+  c.facility *= scale
+  c.maintenance *= scale
+  c.total = c.licensing + c.support + c.staff + c.hardware + c.storage + c.power + c.facility + c.maintenance
+  return c
 }
 
 /**
@@ -219,14 +227,15 @@ export function evaluatePlatform(
   const rate = inp.finance.usdToCurrency
   const s = snapshot(inp, platform, vms, options.wantWeek ?? true)
   const annual = finish(runRateUsd(inp, s), rate)
-  const flows = cashFlowsUsd(inp, platform, vms, s).map((f) => finish(f, rate))
+  const flows = cashFlowsUsd(inp, platform, vms, s)
   const npvByCategory = emptyCosts()
   let horizonTotal = 0
-  flows.forEach((f, y) => {
+  for (let y = 0; y < flows.length; y++) {
+    const f = finish(flows[y] as CategoryCosts, rate)
     const factor = discountFactor(inp.finance.discountRate, y)
     for (const c of CATEGORIES) npvByCategory[c] += f[c] * factor
     horizonTotal += f.total
-  })
+  }
   finish(npvByCategory, 1)
   const years = inp.finance.horizonYears
   const e = s.energy
