@@ -1,0 +1,203 @@
+import { computed, type ComputedRef, type Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import type { ChartData, ChartOptions, ScatterDataPoint, TooltipItem } from 'chart.js'
+import { CATEGORIES, PLATFORMS, type CostMetric, type CurveSet, type Platform } from '../models-api'
+import { useFormat } from '../composables/useFormat'
+import { decadeTicks, drawnValueAt, moneyLogTicks } from './geometry'
+import { CATEGORY_COLORS, PLATFORM_COLORS, scenarioDash, withAlpha } from './palette'
+import type { CrossoverMark } from './plugins'
+import { useChartTheme } from './theme'
+
+export interface CurveChartInput {
+  curves: Ref<CurveSet[]>
+  activeScenarioId: Ref<string>
+  fleetVms: Ref<number>
+  metric: Ref<CostMetric>
+  isStacked: Ref<boolean>
+  stackedPlatform: Ref<Platform>
+}
+
+/** Chart.js data and options for the cost curves, built from the model's CurveSets (no cost maths here). */
+export function useCurveChart(input: CurveChartInput): {
+  data: ComputedRef<ChartData<'line', ScatterDataPoint[]>>
+  options: ComputedRef<ChartOptions<'line'>>
+  isLogY: ComputedRef<boolean>
+} {
+  const { t } = useI18n()
+  const fmt = useFormat()
+  const theme = useChartTheme()
+
+  const active = computed(() => input.curves.value.find((c) => c.scenarioId === input.activeScenarioId.value))
+
+  const isLogY = computed(() => {
+    if (input.isStacked.value || input.metric.value === 'perVmMonth') return false
+    return input.curves.value.every((c) => PLATFORMS.every((p) => c.platforms[p].total.every((v) => v > 0)))
+  })
+
+  const points = (xs: readonly number[], ys: readonly number[]): ScatterDataPoint[] =>
+    xs.map((x, i) => ({ x, y: ys[i] ?? Number.NaN }))
+
+  const data = computed((): ChartData<'line', ScatterDataPoint[]> => {
+    const curves = input.curves.value
+    if (!input.isStacked.value) {
+      return {
+        datasets: curves.flatMap((c, index) => {
+          const isActive = c.scenarioId === input.activeScenarioId.value
+          return PLATFORMS.map((p) => ({
+            label: `${t(`platform.${p}`)} · ${c.scenarioName}`,
+            data: points(c.vms, c.platforms[p].total),
+            borderColor: isActive ? PLATFORM_COLORS[p] : withAlpha(PLATFORM_COLORS[p], 0.75),
+            backgroundColor: PLATFORM_COLORS[p],
+            borderDash: scenarioDash(index),
+            borderWidth: isActive ? 3 : 1.75,
+            pointRadius: 0,
+            pointHoverRadius: 4,
+            order: isActive ? 0 : 1,
+          }))
+        }),
+      }
+    }
+    const c = active.value
+    if (!c) return { datasets: [] }
+    const stackOf = input.stackedPlatform.value
+    const other: Platform = stackOf === 'vmware' ? 'openstack' : 'vmware'
+    return {
+      datasets: [
+        ...CATEGORIES.map((cat, i) => ({
+          label: `${t(`platform.${stackOf}`)} · ${t(`category.${cat}`)}`,
+          data: points(c.vms, c.platforms[stackOf][cat]),
+          borderColor: CATEGORY_COLORS[cat],
+          backgroundColor: withAlpha(CATEGORY_COLORS[cat], 0.55),
+          borderWidth: 1,
+          pointRadius: 0,
+          fill: i === 0 ? 'origin' : '-1',
+          stack: 'categories',
+        })),
+        {
+          label: `${t(`platform.${other}`)} · ${t('category.total')}`,
+          data: points(c.vms, c.platforms[other].total),
+          borderColor: PLATFORM_COLORS[other],
+          backgroundColor: PLATFORM_COLORS[other],
+          borderWidth: 3,
+          pointRadius: 0,
+          stack: 'other',
+        },
+        {
+          label: `${t(`platform.${stackOf}`)} · ${t('category.total')}`,
+          data: points(c.vms, c.platforms[stackOf].total),
+          borderColor: PLATFORM_COLORS[stackOf],
+          backgroundColor: PLATFORM_COLORS[stackOf],
+          borderWidth: 2,
+          pointRadius: 0,
+          stack: 'own',
+        },
+      ],
+    }
+  })
+
+  const crossovers = computed((): CrossoverMark[] => {
+    const c = active.value
+    if (!c || input.isStacked.value) return []
+    return c.crossovers.map((x) => ({
+      vms: x.vms,
+      y: drawnValueAt(c.vms, c.platforms.vmware.total, x.vms, isLogY.value),
+      label: t('chart.crossover', { vms: fmt.value.integer(x.vms) }),
+    }))
+  })
+
+  const yTitle = computed(() =>
+    input.metric.value === 'annual'
+      ? t('chart.yAnnual')
+      : input.metric.value === 'npv'
+        ? t('chart.yNpv')
+        : t('chart.yPerVmMonth')
+  )
+
+  const options = computed((): ChartOptions<'line'> => {
+    const th = theme.value
+    const f = fmt.value
+    const c = active.value
+    const xs = c?.vms ?? [10, 100_000]
+    const xMin = xs[0] ?? 10
+    const xMax = xs[xs.length - 1] ?? 100_000
+    return {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      parsing: false,
+      normalized: true,
+      interaction: { mode: 'index', intersect: false },
+      layout: { padding: { top: 4, right: 12 } },
+      scales: {
+        x: {
+          type: 'logarithmic',
+          min: xMin,
+          max: xMax,
+          title: { display: true, text: t('chart.xAxis'), color: th.muted },
+          grid: { color: th.grid },
+          ticks: {
+            color: th.muted,
+            autoSkip: false,
+            maxRotation: 0,
+            callback: (v) => f.compactCount(Number(v)),
+          },
+          afterBuildTicks: (axis) => {
+            axis.ticks = decadeTicks(xMin, xMax).map((value) => ({ value }))
+          },
+        },
+        y: isLogY.value
+          ? {
+              type: 'logarithmic',
+              title: { display: true, text: yTitle.value, color: th.muted },
+              grid: { color: th.grid },
+              ticks: { color: th.muted, autoSkip: true, callback: (v) => f.money(Number(v)) },
+              afterBuildTicks: (axis) => {
+                axis.ticks = moneyLogTicks(axis.min, axis.max).map((value) => ({ value }))
+              },
+            }
+          : {
+              type: 'linear',
+              beginAtZero: true,
+              stacked: input.isStacked.value,
+              title: { display: true, text: yTitle.value, color: th.muted },
+              grid: { color: th.grid },
+              ticks: { color: th.muted, callback: (v) => f.money(Number(v)) },
+            },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            title: (items: TooltipItem<'line'>[]) =>
+              t('chart.tooltipTitle', {
+                vms: f.integer(Number((items[0]?.raw as ScatterDataPoint | undefined)?.x)),
+              }),
+            label: (item: TooltipItem<'line'>) =>
+              `${item.dataset.label ?? ''}: ${f.moneyFull(Number((item.raw as ScatterDataPoint).y))}`,
+            footer: (items: TooltipItem<'line'>[]) => {
+              const i = items[0]?.dataIndex
+              if (!c || i === undefined || input.isStacked.value) return ''
+              const lines = CATEGORIES.map(
+                (cat) =>
+                  `${t(`category.${cat}`)}: ${f.money(c.platforms.vmware[cat][i] ?? NaN)} / ${f.money(
+                    c.platforms.openstack[cat][i] ?? NaN
+                  )}`
+              )
+              return [t('chart.breakdownOf', { scenario: c.scenarioName }), ...lines]
+            },
+          },
+        },
+        stackplanMarks: {
+          fleetVms: input.fleetVms.value,
+          fleetLabel: t('chart.you', { vms: f.integer(input.fleetVms.value) }),
+          crossovers: crossovers.value,
+          ruleColor: th.rule,
+          textColor: th.text,
+          backgroundColor: withAlpha(th.surface, 0.9),
+        },
+      },
+    }
+  })
+
+  return { data, options, isLogY }
+}

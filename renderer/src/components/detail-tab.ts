@@ -1,0 +1,1 @@
+export type DetailTab = 'breakdown' | 'power' | 'storage' | 'capabilities'

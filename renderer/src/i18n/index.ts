@@ -1,0 +1,22 @@
+import { createI18n } from 'vue-i18n'
+import type { Assumption } from '../models-api'
+import en, { type MessageSchema } from './en'
+import zhCN, { zhAssumptionLabels } from './zh-CN'
+import type { Locale } from '../stores/settings'
+
+export type { MessageSchema }
+
+/** The window's translations; `i18n.global.t` serves stores and composables outside components. */
+export const i18n = createI18n<[MessageSchema], Locale, false>({
+  legacy: false,
+  locale: 'en',
+  fallbackLocale: 'en',
+  messages: { en, 'zh-CN': zhCN },
+  missingWarn: false,
+  fallbackWarn: false,
+})
+
+/** An assumption's label in the locale (the catalog speaks English). */
+export function assumptionLabel(a: Assumption, locale: string): string {
+  return locale === 'zh-CN' ? (zhAssumptionLabels[a.key] ?? a.label) : a.label
+}

@@ -1,0 +1,176 @@
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+export const CHROMIUM_PATH = '/usr/bin/chromium'
+export const ROOT = resolve(import.meta.dirname, '../..')
+export const WEB_DIR = join(ROOT, 'out/web')
+export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots')
+
+/** Only an explicit opt-out skips the browser tests; a missing browser is a failure, not a skip. */
+export const isE2eSkipped = process.env.STACKPLAN_E2E === 'skip'
+
+export const MISSING_CHROMIUM =
+  'Chromium not found at /usr/bin/chromium: install it with `apt-get install chromium` (Debian) ' +
+  'or set STACKPLAN_E2E=skip to opt out explicitly'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+}
+
+/** A tiny static server for out/web on 127.0.0.1 and a random port. */
+export async function serveWeb(dir = WEB_DIR): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(
+      `${dir}/index.html is missing: run \`npm run build:web\` (npm run test:e2e does it first)`
+    )
+  }
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+      const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path))
+      if (!file.startsWith(dir + sep) && file !== dir) {
+        res.writeHead(403).end()
+        return
+      }
+      try {
+        if (!(await stat(file)).isFile()) throw new Error('not a file')
+        const body = await readFile(file)
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body)
+      } catch {
+        res.writeHead(404).end('not found')
+      }
+    })()
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  }
+}
+
+export interface BrowserSession {
+  context: BrowserContext
+  page: Page
+  url: string
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[]
+  downloadsDir: string
+  close: () => Promise<void>
+}
+
+/**
+ * Launches the system Chromium headless with a fresh profile, serves out/web and opens the planner.
+ * Throws MISSING_CHROMIUM when the browser is not installed.
+ */
+export async function openPlanner(
+  options: {
+    width?: number
+    height?: number
+    query?: string
+    locale?: string
+    colorScheme?: 'light' | 'dark'
+  } = {}
+): Promise<BrowserSession> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(MISSING_CHROMIUM)
+  const {
+    width = 1440,
+    height = 900,
+    query = '?files=classic',
+    locale = 'en-US',
+    colorScheme = 'light',
+  } = options
+  const server = await serveWeb()
+  const profile = await mkdtemp(join(tmpdir(), 'stackplan-e2e-'))
+  const downloadsDir = join(profile, 'downloads')
+  await mkdir(downloadsDir, { recursive: true })
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    viewport: { width, height },
+    locale,
+    colorScheme,
+    acceptDownloads: true,
+    downloadsPath: downloadsDir,
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const errors: string[] = []
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text())
+  })
+  page.on('pageerror', (error) => errors.push(String(error)))
+  await page.goto(server.url + query)
+  await page.getByTestId('headline').waitFor()
+  return {
+    context,
+    page,
+    url: server.url,
+    errors,
+    downloadsDir,
+    close: async () => {
+      await context.close()
+      await server.close()
+      await rm(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Saves a full-window screenshot under test-results/screenshots/NAME.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true })
+  const path = join(SCREENSHOT_DIR, `${name}.png`)
+  await page.screenshot({ path })
+  return path
+}
+
+/** Counts pixels of a canvas that are not transparent (the chart draws on a transparent background). */
+export async function canvasInkPixels(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((node) => {
+      const canvas = node instanceof HTMLCanvasElement ? node : node.querySelector('canvas')
+      if (!canvas) return 0
+      const ctx = canvas.getContext('2d')
+      if (!ctx) return 0
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height)
+      let ink = 0
+      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) ink++
+      return ink
+    })
+}
+
+/** A cheap fingerprint of the chart's pixels, to tell whether it was redrawn differently. */
+export async function canvasFingerprint(page: Page, selector: string): Promise<string> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((node) => {
+      const canvas = node instanceof HTMLCanvasElement ? node : node.querySelector('canvas')
+      if (!canvas) return ''
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+      let hash = 2166136261
+      for (let i = 0; i < data.length; i += 16) hash = Math.imul(hash ^ (data[i] ?? 0), 16777619)
+      return (hash >>> 0).toString(16)
+    })
+}
