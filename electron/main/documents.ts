@@ -62,7 +62,12 @@ export async function saveKnownPlan(services: DocumentServices, request: SaveReq
   }
   const check = checkPlanText(request.text)
   if (!check.ok) {
-    return { status: 'error', step: 'validate', path: filePath, message: `The plan was not saved: ${check.message}` }
+    return {
+      status: 'error',
+      step: 'validate',
+      path: filePath,
+      message: `The plan was not saved: ${check.message}`,
+    }
   }
   try {
     const result = await savePlanText({

@@ -27,7 +27,8 @@ export function isAllowedExternalUrl(
   candidate: unknown,
   allowedHosts: readonly string[] = EXTERNAL_HOST_ALLOWLIST
 ): boolean {
-  if (typeof candidate !== 'string' || candidate.length === 0 || candidate.length > MAX_URL_LENGTH) return false
+  if (typeof candidate !== 'string' || candidate.length === 0 || candidate.length > MAX_URL_LENGTH)
+    return false
   // The URL parser silently drops tabs/newlines and trims control characters; refuse them instead.
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0020\u007f-\u009f]/.test(candidate)) return false

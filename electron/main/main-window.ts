@@ -3,12 +3,7 @@ import type { CloseGuard } from './close-guard'
 import { APP_INDEX_URL } from './protocol'
 import { createWebPreferences } from './security'
 import { APP_NAME } from './window-title'
-import {
-  MIN_WINDOW_HEIGHT,
-  MIN_WINDOW_WIDTH,
-  readWindowState,
-  trackWindowState,
-} from './window-state'
+import { MIN_WINDOW_HEIGHT, MIN_WINDOW_WIDTH, readWindowState, trackWindowState } from './window-state'
 
 export interface MainWindowOptions {
   preloadPath: string
@@ -25,7 +20,10 @@ export interface MainWindowOptions {
 export async function createMainWindow(options: MainWindowOptions): Promise<BrowserWindow> {
   const primary = screen.getPrimaryDisplay()
   const others = screen.getAllDisplays().filter((display) => display.id !== primary.id)
-  const state = await readWindowState(options.windowStateFile, [primary, ...others].map((d) => d.workArea))
+  const state = await readWindowState(
+    options.windowStateFile,
+    [primary, ...others].map((d) => d.workArea)
+  )
 
   const win = new BrowserWindow({
     ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),

@@ -76,7 +76,13 @@ export function resolveRequestPath(rawUrl: string): RequestPathResult {
   } catch {
     return { ok: false, status: 400 }
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST || url.port || url.username || url.password) {
+  if (
+    url.protocol !== `${APP_SCHEME}:` ||
+    url.hostname !== APP_HOST ||
+    url.port ||
+    url.username ||
+    url.password
+  ) {
     return { ok: false, status: 403 }
   }
   let decoded: string
@@ -115,7 +121,9 @@ function isInside(child: string, parent: string): boolean {
  * The app:// handler: serves files from `rootDir` only (the built renderer), with the right MIME type and
  * the CSP header. Refuses traversal (403), symlinks that leave the folder (403) and missing files (404).
  */
-export function createAppProtocolHandler(rootDir: string): (request: { url: string; method?: string }) => Promise<Response> {
+export function createAppProtocolHandler(
+  rootDir: string
+): (request: { url: string; method?: string }) => Promise<Response> {
   const root = path.resolve(rootDir)
 
   return async (request) => {
@@ -123,7 +131,8 @@ export function createAppProtocolHandler(rootDir: string): (request: { url: stri
     if (method !== 'GET' && method !== 'HEAD') return textResponse(405, 'Method not allowed')
 
     const resolved = resolveRequestPath(request.url)
-    if (!resolved.ok) return textResponse(resolved.status, resolved.status === 403 ? 'Forbidden' : 'Bad request')
+    if (!resolved.ok)
+      return textResponse(resolved.status, resolved.status === 403 ? 'Forbidden' : 'Bad request')
 
     const candidate = path.resolve(root, ...resolved.relativePath.split('/'))
     if (!isInside(candidate, root)) return textResponse(403, 'Forbidden')

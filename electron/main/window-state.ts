@@ -26,7 +26,10 @@ function isSaneNumber(value: unknown, min: number, max: number): value is number
 export function parseWindowState(raw: unknown): WindowState | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null
   const record = raw as Record<string, unknown>
-  if (!isSaneNumber(record['width'], 1, MAX_COORDINATE) || !isSaneNumber(record['height'], 1, MAX_COORDINATE)) {
+  if (
+    !isSaneNumber(record['width'], 1, MAX_COORDINATE) ||
+    !isSaneNumber(record['height'], 1, MAX_COORDINATE)
+  ) {
     return null
   }
   if (typeof record['isMaximized'] !== 'boolean') return null
@@ -96,7 +99,7 @@ export function clampToDisplays(state: WindowState, workAreas: readonly Rectangl
 
 /** Reads and validates the state file; a missing, unreadable or corrupt file gives the defaults. */
 export async function readWindowState(file: string, workAreas: readonly Rectangle[]): Promise<WindowState> {
-  let parsed: WindowState | null = null
+  let parsed: WindowState | null
   try {
     parsed = parseWindowState(JSON.parse(await fs.readFile(file, 'utf8')))
   } catch {
@@ -123,7 +126,13 @@ export function writeWindowStateSync(file: string, state: WindowState): void {
 /** The state of a window now, with its un-maximized bounds (what to restore to). */
 export function captureWindowState(win: BrowserWindow): WindowState {
   const bounds = win.getNormalBounds()
-  return { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height, isMaximized: win.isMaximized() }
+  return {
+    x: bounds.x,
+    y: bounds.y,
+    width: bounds.width,
+    height: bounds.height,
+    isMaximized: win.isMaximized(),
+  }
 }
 
 /** Remembers a window's size and place: debounced while moving/resizing, and once more on close. */

@@ -3,7 +3,11 @@ import type { BrowserWindow } from 'electron'
 export const APP_NAME = 'Stackplan'
 
 /** "• Budget 2026 — Stackplan": the document name, a dirty mark (macOS shows it in the close button). */
-export function formatWindowTitle(documentTitle: string, isDirty: boolean, platform = process.platform): string {
+export function formatWindowTitle(
+  documentTitle: string,
+  isDirty: boolean,
+  platform = process.platform
+): string {
   // eslint-disable-next-line no-control-regex
   const name = documentTitle.replace(/[\u0000-\u001f\u007f]/g, ' ').trim() || 'Untitled plan'
   const dirtyMark = isDirty && platform !== 'darwin' ? '• ' : ''

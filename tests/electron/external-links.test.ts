@@ -3,9 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 vi.mock('electron', async () => (await import('./support/electron-mock')).electronMock)
 
 const { shell } = await import('./support/electron-mock')
-const { EXTERNAL_HOST_ALLOWLIST, HELP_URL, isAllowedExternalUrl, openExternalSafely } = await import(
-  '../../electron/main/external-links'
-)
+const { EXTERNAL_HOST_ALLOWLIST, HELP_URL, isAllowedExternalUrl, openExternalSafely } =
+  await import('../../electron/main/external-links')
 
 const ALLOWED = ['allowed.example.com']
 
@@ -46,13 +45,17 @@ describe('openExternal allowlist', () => {
     expect(shell.openExternal).not.toHaveBeenCalled()
   })
 
-  it.each([null, undefined, 42, {}, ['https://allowed.example.com/'], { toString: () => 'https://allowed.example.com/' }])(
-    'refuses non-string input %j without throwing',
-    async (value) => {
-      expect(isAllowedExternalUrl(value, ALLOWED)).toBe(false)
-      expect(await openExternalSafely(value, ALLOWED)).toBe(false)
-    }
-  )
+  it.each([
+    null,
+    undefined,
+    42,
+    {},
+    ['https://allowed.example.com/'],
+    { toString: () => 'https://allowed.example.com/' },
+  ])('refuses non-string input %j without throwing', async (value) => {
+    expect(isAllowedExternalUrl(value, ALLOWED)).toBe(false)
+    expect(await openExternalSafely(value, ALLOWED)).toBe(false)
+  })
 
   it.each([
     ['https://allowed.example.com/', 'https://allowed.example.com/'],

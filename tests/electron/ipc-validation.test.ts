@@ -18,11 +18,24 @@ const VALID_ARGS: Record<InvokeChannel, unknown[]> = {
   'shell:openExternal': [{ url: 'https://docs.openstack.org/' }],
   'plan:openDialog': [],
   'plan:openRecent': [{ path: '/home/ana/plans/budget.stackplan' }],
-  'plan:save': [{ path: '/home/ana/plans/budget.stackplan', text: '{"format":"stackplan"}', expected: stamp, overwrite: false }],
+  'plan:save': [
+    {
+      path: '/home/ana/plans/budget.stackplan',
+      text: '{"format":"stackplan"}',
+      expected: stamp,
+      overwrite: false,
+    },
+  ],
   'plan:saveAs': [{ text: '{"format":"stackplan"}', suggestedName: 'Budget 2026' }],
   'recent:list': [],
   'recovery:snapshot': [
-    { docId: 'doc-1_a', path: '/home/ana/plans/budget.stackplan', name: 'budget', text: '{}', snapshotAtMs: 1_700_000_000_000 },
+    {
+      docId: 'doc-1_a',
+      path: '/home/ana/plans/budget.stackplan',
+      name: 'budget',
+      text: '{}',
+      snapshotAtMs: 1_700_000_000_000,
+    },
   ],
   'recovery:discard': [{ docId: 'doc-1_a' }],
   'recovery:list': [],
@@ -53,14 +66,18 @@ function malformedVariants(valid: unknown[]): [string, unknown[]][] {
   variants.push(['an array instead of the request', [[request]]])
   variants.push(['a string instead of the request', [JSON.stringify(request)]])
   variants.push(['an extra field', [{ ...request, isAdmin: true }]])
-  variants.push(['an own __proto__ field', [JSON.parse(`{"__proto__":{"polluted":true},${JSON.stringify(request).slice(1)}`)]])
+  variants.push([
+    'an own __proto__ field',
+    [JSON.parse(`{"__proto__":{"polluted":true},${JSON.stringify(request).slice(1)}`)],
+  ])
   variants.push(['a class instance', [Object.assign(new (class Request {})(), request)]])
   for (const [field, value] of Object.entries(request)) {
     const { [field]: _removed, ...rest } = request
     variants.push([`missing "${field}"`, [rest]])
     variants.push([`"${field}" of the wrong type`, [{ ...request, [field]: wrongTypeFor(value) }]])
     variants.push([`"${field}" undefined`, [{ ...request, [field]: undefined }]])
-    if (typeof value === 'string') variants.push([`"${field}" too long`, [{ ...request, [field]: tooLongFor(field) }]])
+    if (typeof value === 'string')
+      variants.push([`"${field}" too long`, [{ ...request, [field]: tooLongFor(field) }]])
     if (typeof value === 'number') {
       for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -1]) {
         variants.push([`"${field}" = ${bad}`, [{ ...request, [field]: bad }]])
@@ -77,7 +94,10 @@ function malformedVariants(valid: unknown[]): [string, unknown[]][] {
           [{ ...request, [field]: { ...nested, [inner]: wrongTypeFor(innerValue) } }],
         ])
         if (typeof innerValue === 'number') {
-          variants.push([`"${field}.${inner}" = NaN`, [{ ...request, [field]: { ...nested, [inner]: Number.NaN } }]])
+          variants.push([
+            `"${field}.${inner}" = NaN`,
+            [{ ...request, [field]: { ...nested, [inner]: Number.NaN } }],
+          ])
           variants.push([
             `"${field}.${inner}" = Infinity`,
             [{ ...request, [field]: { ...nested, [inner]: Number.POSITIVE_INFINITY } }],
@@ -116,7 +136,10 @@ describe.each(channels)('%s', (channel) => {
     ['another app:// host', { senderFrame: { url: 'app://evil/index.html', parent: null } }],
     ['a look-alike host', { senderFrame: { url: 'app://stackplan.attacker.com/index.html', parent: null } }],
     ['a port on the app host', { senderFrame: { url: 'app://stackplan:8080/index.html', parent: null } }],
-    ['a subframe of the app page', { senderFrame: { url: 'app://stackplan/index.html', parent: { url: 'x' } } }],
+    [
+      'a subframe of the app page',
+      { senderFrame: { url: 'app://stackplan/index.html', parent: { url: 'x' } } },
+    ],
     ['a dev server URL in a normal run', { senderFrame: { url: 'http://localhost:5173/', parent: null } }],
     ['an unparsable URL', { senderFrame: { url: 'not a url', parent: null } }],
   ])('refuses %s', (_name, event) => {
@@ -126,7 +149,9 @@ describe.each(channels)('%s', (channel) => {
   })
 
   it.each(malformedVariants(valid))('refuses %s', (_name, badArgs) => {
-    expect(() => checkInvoke(channel, trustedEvent() as never, badArgs)).toThrow(new RegExp(`^${channel} refused: `))
+    expect(() => checkInvoke(channel, trustedEvent() as never, badArgs)).toThrow(
+      new RegExp(`^${channel} refused: `)
+    )
   })
 })
 
@@ -136,7 +161,10 @@ describe('specific payload rules', () => {
   })
 
   it('refuses a stamp whose hash is not lowercase hex sha256', () => {
-    const request = { ...(VALID_ARGS['plan:save'][0] as object), expected: { ...stamp, sha256: 'Z'.repeat(64) } }
+    const request = {
+      ...(VALID_ARGS['plan:save'][0] as object),
+      expected: { ...stamp, sha256: 'Z'.repeat(64) },
+    }
     expect(() => checkInvoke('plan:save', trustedEvent() as never, [request])).toThrow(/sha256/)
   })
 
@@ -168,7 +196,9 @@ describe('the dev server', () => {
     process.env['ELECTRON_RENDERER_URL'] = 'http://localhost:5173'
     expect(() => checkInvoke('app:info', { senderFrame: devFrame } as never, [])).not.toThrow()
     app.isPackaged = true
-    expect(() => checkInvoke('app:info', { senderFrame: devFrame } as never, [])).toThrow(/not the Stackplan page/)
+    expect(() => checkInvoke('app:info', { senderFrame: devFrame } as never, [])).toThrow(
+      /not the Stackplan page/
+    )
   })
 
   it('does not extend to other origins on localhost', () => {
@@ -186,7 +216,10 @@ describe('handle()', () => {
     await expect(invokeHandler('app:info', { senderFrame: null })).rejects.toThrow(/refused/)
     await expect(invokeHandler('app:info', trustedEvent(), 'extra')).rejects.toThrow(/refused/)
     expect(handler).not.toHaveBeenCalled()
-    await expect(invokeHandler('app:info', trustedEvent())).resolves.toEqual({ version: '1', platform: 'linux' })
+    await expect(invokeHandler('app:info', trustedEvent())).resolves.toEqual({
+      version: '1',
+      platform: 'linux',
+    })
     expect(handler).toHaveBeenCalledTimes(1)
   })
 

@@ -125,7 +125,16 @@ describe('macOS', () => {
 })
 
 it('installMenu builds and sets the application menu', () => {
-  installMenu({ isPackaged: true, platform: 'linux', recent: [], send: vi.fn(), showAbout: vi.fn(), openHelp: vi.fn() })
+  installMenu({
+    isPackaged: true,
+    platform: 'linux',
+    recent: [],
+    send: vi.fn(),
+    showAbout: vi.fn(),
+    openHelp: vi.fn(),
+  })
   expect(Menu.buildFromTemplate).toHaveBeenCalledTimes(1)
-  expect(Menu.setApplicationMenu).toHaveBeenCalledExactlyOnceWith(Menu.buildFromTemplate.mock.results[0]?.value)
+  expect(Menu.setApplicationMenu).toHaveBeenCalledExactlyOnceWith(
+    Menu.buildFromTemplate.mock.results[0]?.value
+  )
 })

@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest'
 vi.mock('electron', async () => (await import('./support/electron-mock')).electronMock)
 
 const { BrowserWindow, session, windowRegistry } = await import('./support/electron-mock')
-const { denyAllPermissions, isAppPageUrl, lockDownWebContents } = await import('../../electron/main/navigation')
+const { denyAllPermissions, isAppPageUrl, lockDownWebContents } =
+  await import('../../electron/main/navigation')
 
 /** A webContents with real event dispatch, recording the window-open handler it is given. */
 class FakeWebContents extends EventEmitter {
@@ -86,7 +87,14 @@ describe('permissions', () => {
     const deviceHandler = session.defaultSession.setDevicePermissionHandler.mock.calls[0]?.[0] as (
       ...args: unknown[]
     ) => boolean
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'hid',
+    ]) {
       const callback = vi.fn()
       requestHandler({}, permission, callback)
       expect(callback).toHaveBeenCalledExactlyOnceWith(false)

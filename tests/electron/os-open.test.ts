@@ -11,12 +11,20 @@ describe('findPlanPathsInArgv', () => {
   const cwd = '/home/ana'
   it.each([
     ['packaged launch with a file', ['/opt/Stackplan/stackplan', '/data/a.stackplan'], ['/data/a.stackplan']],
-    ['relative path', ['/opt/Stackplan/stackplan', 'plans/b.stackplan'], [path.resolve(cwd, 'plans/b.stackplan')]],
+    [
+      'relative path',
+      ['/opt/Stackplan/stackplan', 'plans/b.stackplan'],
+      [path.resolve(cwd, 'plans/b.stackplan')],
+    ],
     ['upper-case extension', ['/opt/Stackplan/stackplan', '/data/C.STACKPLAN'], ['/data/C.STACKPLAN']],
     ['dev launch (electron .)', ['/usr/bin/electron', '.', '/data/a.stackplan'], ['/data/a.stackplan']],
     ['switches are ignored', ['/opt/Stackplan/stackplan', '--inspect=x.stackplan', '--no-sandbox'], []],
     ['other files are ignored', ['/opt/Stackplan/stackplan', '/data/notes.txt', '/data/a.stackplan.bak'], []],
-    ['duplicates once', ['/opt/Stackplan/stackplan', '/data/a.stackplan', '/data/a.stackplan'], ['/data/a.stackplan']],
+    [
+      'duplicates once',
+      ['/opt/Stackplan/stackplan', '/data/a.stackplan', '/data/a.stackplan'],
+      ['/data/a.stackplan'],
+    ],
     ['the executable itself is never a plan', ['/tmp/x.stackplan'], []],
   ])('%s', (_name, argv, expected) => {
     expect(findPlanPathsInArgv(argv, cwd)).toEqual(expected)
@@ -48,7 +56,10 @@ describe('ExternalOpenQueue', () => {
     queue.push(opened('/b.stackplan'))
     const delivered: OpenResult[] = []
     queue.setReceiver((result) => delivered.push(result) > 0)
-    expect(delivered.map((r) => (r.status === 'error' ? r.path : ''))).toEqual(['/a.stackplan', '/b.stackplan'])
+    expect(delivered.map((r) => (r.status === 'error' ? r.path : ''))).toEqual([
+      '/a.stackplan',
+      '/b.stackplan',
+    ])
   })
 })
 

@@ -27,9 +27,9 @@ describe('window.stackplan', () => {
 
   it.each([...INVOKE_CHANNELS])('forwards invoke(%s) to ipcRenderer.invoke', async (channel) => {
     ipcRenderer.invoke.mockClear()
-    await expect((api.invoke as (c: string, ...a: unknown[]) => Promise<unknown>)(channel, { a: 1 })).resolves.toBe(
-      'invoked'
-    )
+    await expect(
+      (api.invoke as (c: string, ...a: unknown[]) => Promise<unknown>)(channel, { a: 1 })
+    ).resolves.toBe('invoked')
     expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(channel, { a: 1 })
   })
 
@@ -37,7 +37,9 @@ describe('window.stackplan', () => {
     'rejects invoke(%j) without reaching ipcRenderer',
     async (channel) => {
       ipcRenderer.invoke.mockClear()
-      await expect((api.invoke as (c: unknown) => Promise<unknown>)(channel)).rejects.toThrow(/Unknown channel/)
+      await expect((api.invoke as (c: unknown) => Promise<unknown>)(channel)).rejects.toThrow(
+        /Unknown channel/
+      )
       expect(ipcRenderer.invoke).not.toHaveBeenCalled()
     }
   )
@@ -60,7 +62,9 @@ describe('window.stackplan', () => {
 
   it.each(['plan:save', 'menu:delete', '__proto__', '', undefined])('refuses on(%j)', (channel) => {
     ipcRenderer.on.mockClear()
-    expect(() => (api.on as (c: unknown, l: () => void) => void)(channel, () => undefined)).toThrow(/Unknown channel/)
+    expect(() => (api.on as (c: unknown, l: () => void) => void)(channel, () => undefined)).toThrow(
+      /Unknown channel/
+    )
     expect(ipcRenderer.on).not.toHaveBeenCalled()
   })
 

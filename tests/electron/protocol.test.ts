@@ -131,6 +131,9 @@ describe('refusing everything outside the renderer folder', () => {
   })
 
   it('turns a plain URL into a relative path', () => {
-    expect(resolveRequestPath('app://stackplan/assets/a%20b.js')).toEqual({ ok: true, relativePath: 'assets/a b.js' })
+    expect(resolveRequestPath('app://stackplan/assets/a%20b.js')).toEqual({
+      ok: true,
+      relativePath: 'assets/a b.js',
+    })
   })
 })

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 
 vi.mock('electron', async () => (await import('./support/electron-mock')).electronMock)
 
-const { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, createWebPreferences } = await import('../../electron/main/security')
+const { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, createWebPreferences } =
+  await import('../../electron/main/security')
 
 describe('webPreferences', () => {
   const prefs = createWebPreferences('/app/out/preload/index.cjs')

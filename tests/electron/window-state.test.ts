@@ -99,7 +99,9 @@ describe('parseWindowState', () => {
   })
 
   it('rounds and keeps a valid state, ignoring unknown keys', () => {
-    expect(parseWindowState({ x: 10.4, y: 20.6, width: 1200.2, height: 700, isMaximized: true, theme: 'dark' })).toEqual({
+    expect(
+      parseWindowState({ x: 10.4, y: 20.6, width: 1200.2, height: 700, isMaximized: true, theme: 'dark' })
+    ).toEqual({
       x: 10,
       y: 21,
       width: 1200,
@@ -123,7 +125,13 @@ describe('the state file', () => {
     const file = path.join(dir, 'window-state.json')
     writeWindowStateSync(file, { x: 1, y: 1, width: 900, height: 600, isMaximized: true })
     writeWindowStateSync(file, { x: 2, y: 2, width: 1000, height: 650, isMaximized: false })
-    expect(await readWindowState(file, [laptop])).toEqual({ x: 2, y: 2, width: 1000, height: 650, isMaximized: false })
+    expect(await readWindowState(file, [laptop])).toEqual({
+      x: 2,
+      y: 2,
+      width: 1000,
+      height: 650,
+      isMaximized: false,
+    })
   })
 
   it.each([
@@ -138,7 +146,9 @@ describe('the state file', () => {
   })
 
   it('falls back to the defaults, fitted to the screen, when there is no file', async () => {
-    expect(await readWindowState(path.join(dir, 'missing.json'), [{ x: 0, y: 0, width: 1024, height: 700 }])).toEqual({
+    expect(
+      await readWindowState(path.join(dir, 'missing.json'), [{ x: 0, y: 0, width: 1024, height: 700 }])
+    ).toEqual({
       width: 1024,
       height: 700,
       isMaximized: false,

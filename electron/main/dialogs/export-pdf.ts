@@ -4,10 +4,16 @@ import type { BrowserWindow, SaveDialogOptions } from 'electron'
 import { toSuggestedFileName } from './file-names'
 
 /** The Export PDF dialog; resolves to the chosen path or null when cancelled. */
-export async function showExportPdfDialog(win: BrowserWindow | null, suggestedName: string): Promise<string | null> {
+export async function showExportPdfDialog(
+  win: BrowserWindow | null,
+  suggestedName: string
+): Promise<string | null> {
   const options: SaveDialogOptions = {
     title: 'Export PDF',
-    defaultPath: path.join(app.getPath('documents'), toSuggestedFileName(suggestedName, 'pdf', 'Stackplan report')),
+    defaultPath: path.join(
+      app.getPath('documents'),
+      toSuggestedFileName(suggestedName, 'pdf', 'Stackplan report')
+    ),
     filters: [{ name: 'PDF documents', extensions: ['pdf'] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   }

@@ -6,10 +6,17 @@ export const PLAN_EXTENSION = 'stackplan'
  * A file name the renderer suggested, made safe to offer in a save dialog: no folders, no characters
  * Windows refuses, no control characters, a sane length, and the expected extension.
  */
-export function toSuggestedFileName(suggested: string, extension: string, fallback = 'Untitled plan'): string {
+export function toSuggestedFileName(
+  suggested: string,
+  extension: string,
+  fallback = 'Untitled plan'
+): string {
   const base = path.win32.basename(path.posix.basename(suggested))
   // eslint-disable-next-line no-control-regex
-  let name = base.replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim()
+  let name = base
+    .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   const suffix = `.${extension}`
   if (name.toLowerCase().endsWith(suffix)) name = name.slice(0, -suffix.length).trim()
   name = name.replace(/^\.+/, '').slice(0, 200).trim()

@@ -4,7 +4,10 @@ import type { BrowserWindow, SaveDialogOptions } from 'electron'
 import { PLAN_EXTENSION, toSuggestedFileName } from './file-names'
 
 /** The Save As dialog for planning files; resolves to the chosen path or null when cancelled. */
-export async function showSavePlanDialog(win: BrowserWindow | null, suggestedName: string): Promise<string | null> {
+export async function showSavePlanDialog(
+  win: BrowserWindow | null,
+  suggestedName: string
+): Promise<string | null> {
   const options: SaveDialogOptions = {
     title: 'Save plan',
     defaultPath: path.join(app.getPath('documents'), toSuggestedFileName(suggestedName, PLAN_EXTENSION)),

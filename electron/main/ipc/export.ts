@@ -9,7 +9,10 @@ import { handle } from './handle'
 
 /** Writes bytes through a temporary file in the same folder and a rename, so a failure leaves no half file. */
 export async function writeFileAtomic(filePath: string, data: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.${Date.now()}.tmp`)
+  const temp = path.join(
+    path.dirname(filePath),
+    `.${path.basename(filePath)}.${process.pid}.${Date.now()}.tmp`
+  )
   try {
     const handle = await fs.open(temp, 'w', 0o644)
     try {
@@ -43,10 +46,19 @@ export function registerExportHandlers(): void {
         status: 'saved',
         path: target,
         name: path.basename(target),
-        stamp: { sizeBytes: stat.size, mtimeMs: stat.mtimeMs, sha256: createHash('sha256').update(pdf).digest('hex') },
+        stamp: {
+          sizeBytes: stat.size,
+          mtimeMs: stat.mtimeMs,
+          sha256: createHash('sha256').update(pdf).digest('hex'),
+        },
       }
     } catch (error) {
-      return { status: 'error', step, path: target, message: error instanceof Error ? error.message : String(error) }
+      return {
+        status: 'error',
+        step,
+        path: target,
+        message: error instanceof Error ? error.message : String(error),
+      }
     }
   })
 }

@@ -26,7 +26,12 @@ export function isTrustedSenderFrame(frame: WebFrameMain | null | undefined, dev
     return false
   }
   // Node's URL gives custom schemes an opaque 'null' origin, so compare scheme and host explicitly.
-  if (url.protocol === `${APP_SCHEME}:` && url.hostname === APP_HOST && url.port === '' && url.username === '') {
+  if (
+    url.protocol === `${APP_SCHEME}:` &&
+    url.hostname === APP_HOST &&
+    url.port === '' &&
+    url.username === ''
+  ) {
     return true
   }
   if (devUrl !== null) {
@@ -64,12 +69,15 @@ export function checkInvoke<K extends InvokeChannel>(
   rawArgs: unknown[]
 ): InvokeChannels[K]['args'] {
   if (!isTrustedSenderFrame(event.senderFrame, devServerUrl())) {
-    throw new Error(`${channel} refused: the sender ${senderDescription(event.senderFrame)} is not the Stackplan page`)
+    throw new Error(
+      `${channel} refused: the sender ${senderDescription(event.senderFrame)} is not the Stackplan page`
+    )
   }
   try {
     return CHANNEL_ARGS[channel](rawArgs)
   } catch (error) {
-    if (error instanceof IpcPayloadError) throw new Error(`${channel} refused: ${error.message}`)
+    if (error instanceof IpcPayloadError)
+      throw new Error(`${channel} refused: ${error.message}`, { cause: error })
     throw error
   }
 }

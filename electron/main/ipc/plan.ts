@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs'
 import { BrowserWindow } from 'electron'
 import type { SaveResult } from '../../contract'
 import { showOpenPlanDialog } from '../dialogs/open-plan'
@@ -7,6 +8,15 @@ import { openKnownPlan, saveKnownPlan } from '../documents'
 import type { DocumentServices } from '../documents'
 import { handle } from './handle'
 import { checkPlanText } from './validate-plan'
+
+async function pathExists(filePath: string): Promise<boolean> {
+  try {
+    await fs.lstat(filePath)
+    return true
+  } catch {
+    return false
+  }
+}
 
 /** plan:openDialog, plan:openRecent, plan:save, plan:saveAs. */
 export function registerPlanHandlers(services: DocumentServices): void {
@@ -25,14 +35,23 @@ export function registerPlanHandlers(services: DocumentServices): void {
     // Refuse an invalid plan before asking the user for a file name.
     const check = checkPlanText(request.text)
     if (!check.ok) {
-      return { status: 'error', step: 'validate', path: '', message: `The plan was not saved: ${check.message}` }
+      return {
+        status: 'error',
+        step: 'validate',
+        path: '',
+        message: `The plan was not saved: ${check.message}`,
+      }
     }
-    const chosen = await showSavePlanDialog(BrowserWindow.fromWebContents(event.sender), request.suggestedName)
+    const chosen = await showSavePlanDialog(
+      BrowserWindow.fromWebContents(event.sender),
+      request.suggestedName
+    )
     if (chosen === null) return { status: 'cancelled' }
     const target = withExtension(chosen, PLAN_EXTENSION)
     services.knownPaths.add(target.path)
     // The dialog asked before replacing the chosen file; a name we extended was not asked about, so an
-    // existing file there comes back as a conflict instead of being replaced.
-    return saveKnownPlan(services, { path: target.path, text: request.text, expected: null, overwrite: !target.isChanged })
+    // existing file there comes back as a conflict (the page can then ask and save with overwrite).
+    if (target.isChanged && (await pathExists(target.path))) return { status: 'conflict', path: target.path }
+    return saveKnownPlan(services, { path: target.path, text: request.text, expected: null, overwrite: true })
   })
 }

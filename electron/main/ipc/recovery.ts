@@ -12,7 +12,9 @@ export function registerRecoveryHandlers(services: RecoveryServices): void {
   handle('recovery:snapshot', async (_event, snapshot) => {
     // A snapshot may only name a file main handed out, because recovery:list hands that path back as known.
     if (snapshot.path !== null && !services.knownPaths.has(snapshot.path)) {
-      throw new Error('recovery:snapshot refused: the snapshot names a file that was not opened or chosen in Stackplan')
+      throw new Error(
+        'recovery:snapshot refused: the snapshot names a file that was not opened or chosen in Stackplan'
+      )
     }
     await services.store.write(snapshot)
   })

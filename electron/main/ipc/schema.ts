@@ -87,12 +87,19 @@ type TupleValue<V extends readonly Validator<unknown>[]> = {
 }
 
 /** The argument list of a channel: exactly this many arguments, each validated. */
-export function args<V extends readonly Validator<unknown>[]>(...validators: V): (values: unknown[]) => TupleValue<V> {
+export function args<V extends readonly Validator<unknown>[]>(
+  ...validators: V
+): (values: unknown[]) => TupleValue<V> {
   return (values) => {
     if (!Array.isArray(values) || values.length !== validators.length) {
-      fail('arguments', `must be ${validators.length} value(s), got ${Array.isArray(values) ? values.length : 0}`)
+      fail(
+        'arguments',
+        `must be ${validators.length} value(s), got ${Array.isArray(values) ? values.length : 0}`
+      )
     }
-    return validators.map((validate, index) => validate(values[index], `argument ${index + 1}`)) as TupleValue<V>
+    return validators.map((validate, index) =>
+      validate(values[index], `argument ${index + 1}`)
+    ) as TupleValue<V>
   }
 }
 
