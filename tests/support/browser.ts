@@ -143,34 +143,41 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path
 }
 
+/**
+ * Runs `body` in the page with `canvas` bound to the first canvas inside `selector` (or null). Written as
+ * text because this file is type-checked without the DOM library.
+ */
+function onCanvas<T>(page: Page, selector: string, body: string): Promise<T> {
+  const script = `(() => {
+    const root = document.querySelector(${JSON.stringify(selector)})
+    const canvas = root && (root.tagName === 'CANVAS' ? root : root.querySelector('canvas'))
+    ${body}
+  })()`
+  return page.evaluate(script) as Promise<T>
+}
+
 /** Counts pixels of a canvas that are not transparent (the chart draws on a transparent background). */
-export async function canvasInkPixels(page: Page, selector: string): Promise<number> {
-  return page
-    .locator(selector)
-    .first()
-    .evaluate((node) => {
-      const canvas = node instanceof HTMLCanvasElement ? node : node.querySelector('canvas')
-      if (!canvas) return 0
-      const ctx = canvas.getContext('2d')
-      if (!ctx) return 0
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height)
-      let ink = 0
-      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) ink++
-      return ink
-    })
+export function canvasInkPixels(page: Page, selector: string): Promise<number> {
+  return onCanvas<number>(
+    page,
+    selector,
+    `if (!canvas) return 0
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height)
+    let ink = 0
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) ink++
+    return ink`
+  )
 }
 
 /** A cheap fingerprint of the chart's pixels, to tell whether it was redrawn differently. */
-export async function canvasFingerprint(page: Page, selector: string): Promise<string> {
-  return page
-    .locator(selector)
-    .first()
-    .evaluate((node) => {
-      const canvas = node instanceof HTMLCanvasElement ? node : node.querySelector('canvas')
-      if (!canvas) return ''
-      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
-      let hash = 2166136261
-      for (let i = 0; i < data.length; i += 16) hash = Math.imul(hash ^ (data[i] ?? 0), 16777619)
-      return (hash >>> 0).toString(16)
-    })
+export function canvasFingerprint(page: Page, selector: string): Promise<string> {
+  return onCanvas<string>(
+    page,
+    selector,
+    `if (!canvas) return ''
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height)
+    let hash = 2166136261
+    for (let i = 0; i < data.length; i += 16) hash = Math.imul(hash ^ data[i], 16777619)
+    return (hash >>> 0).toString(16)`
+  )
 }

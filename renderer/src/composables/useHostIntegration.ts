@@ -1,5 +1,6 @@
 import { onBeforeUnmount, onMounted, watchEffect } from 'vue'
 import { useHost, type MenuEvent } from '../host'
+import { documentLabel, i18n } from '../i18n'
 import { useDocumentStore } from '../stores/document'
 import { usePlanStore } from '../stores/plan'
 
@@ -19,10 +20,10 @@ export function useHostIntegration(): void {
   const offs: (() => void)[] = []
 
   watchEffect(() => {
-    host.setDocumentState({
-      title: windowTitle(planStore.documentName, planStore.isDirty),
-      isDirty: planStore.isDirty,
-    })
+    // Reading the locale makes the title follow a language switch.
+    void i18n.global.locale.value
+    const name = documentLabel({ fileName: planStore.fileName, planName: planStore.plan.name })
+    host.setDocumentState({ title: windowTitle(name, planStore.isDirty), isDirty: planStore.isDirty })
   })
 
   const runMenu = (event: MenuEvent): void => {

@@ -1,5 +1,5 @@
 import { createI18n } from 'vue-i18n'
-import type { Assumption } from '../models-api'
+import { createDefaultPlan, type Assumption } from '../models-api'
 import en, { type MessageSchema } from './en'
 import zhCN, { zhAssumptionLabels } from './zh-CN'
 import type { Locale } from '../stores/settings'
@@ -15,6 +15,14 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   missingWarn: false,
   fallbackWarn: false,
 })
+
+const DEFAULT_PLAN_NAME = createDefaultPlan().name
+
+/** The document's name for people: the file name, else the plan's name (the built-in one translated). */
+export function documentLabel(doc: { fileName: string | null; planName: string }): string {
+  if (doc.fileName) return doc.fileName
+  return doc.planName === DEFAULT_PLAN_NAME ? i18n.global.t('app.untitled') : doc.planName
+}
 
 /** An assumption's label in the locale (the catalog speaks English). */
 export function assumptionLabel(a: Assumption, locale: string): string {

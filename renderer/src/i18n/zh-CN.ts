@@ -40,10 +40,10 @@ const zhCN: MessageSchema = {
     invalid: '请输入 {min} 到 {max} 之间的整数（{unit}）。',
   },
   headline: {
-    cheaper: '在 {vms} 时，{cheaper} 每年便宜 {percent}（{gap}）。',
-    same: '在 {vms} 时，两个平台每年成本相同（{total}）。',
+    cheaper: '在 {vms}时，{cheaper} 每年便宜 {percent}（{gap}）。',
+    same: '在 {vms}时，两个平台每年成本相同（{total}）。',
     perVmMonth: '每台虚拟机每月：VMware {vmware}，OpenStack {openstack}。',
-    crossAt: '两条曲线在 {list} 处交叉。',
+    crossAt: '两条曲线在 {list}处交叉。',
     noCross: '从 {from} 到 {to}，{platform} 始终更便宜。',
     unavailable: '这些数值无法得出结果：{reason}',
   },
@@ -108,7 +108,7 @@ const zhCN: MessageSchema = {
     capabilities: '功能与评分',
   },
   breakdown: {
-    title: '{vms} 时的年度成本',
+    title: '{vms}时的年度成本',
     category: '类别',
     nodes: '节点',
     compute: '计算',
@@ -155,7 +155,7 @@ const zhCN: MessageSchema = {
     reset: '重置负载曲线',
   },
   storage: {
-    title: '{vms} 时的存储与主机疏散',
+    title: '{vms}时的存储与主机疏散',
     architecture: '架构',
     shared: '共享存储',
     yes: '是',

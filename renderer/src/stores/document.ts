@@ -3,7 +3,7 @@ import { ref, watch } from 'vue'
 import { PLAN_FILE_ERROR_KINDS, parsePlanFile, serializePlanFile } from '../models-api'
 import { version as appVersion } from '../../../package.json'
 import { readPickedFile, useHost, type HostOpenResult, type HostSaveResult } from '../host'
-import { i18n } from '../i18n'
+import { documentLabel, i18n } from '../i18n'
 import { useDialogStore } from './dialog'
 import { usePlanStore } from './plan'
 
@@ -30,6 +30,7 @@ export const useDocumentStore = defineStore('document', () => {
   const isBusy = ref(false)
   const t = i18n.global.t
   let snapshotTimer: ReturnType<typeof setTimeout> | null = null
+  const label = (): string => documentLabel({ fileName: planStore.fileName, planName: planStore.plan.name })
 
   function serialize(): { text: string; version: number } {
     return {
@@ -44,7 +45,7 @@ export const useDocumentStore = defineStore('document', () => {
       return serialize()
     } catch (error) {
       await dialogs.alert(
-        t('dialog.saveFailedTitle', { name: planStore.documentName }),
+        t('dialog.saveFailedTitle', { name: label() }),
         t('dialog.saveFailedMessage', { step: 'serialize' }),
         error instanceof Error ? error.message : String(error),
         t('dialog.ok')
@@ -57,7 +58,7 @@ export const useDocumentStore = defineStore('document', () => {
   async function confirmDiscard(): Promise<boolean> {
     if (!planStore.isDirty) return true
     const answer = await dialogs.ask({
-      title: t('dialog.unsavedTitle', { name: planStore.documentName }),
+      title: t('dialog.unsavedTitle', { name: label() }),
       message: t('dialog.unsavedMessage'),
       buttons: [
         { id: 'cancel', label: t('dialog.cancel') },
@@ -197,7 +198,7 @@ export const useDocumentStore = defineStore('document', () => {
   }
 
   async function exportPdf(): Promise<void> {
-    const name = suggestedFileName(planStore.documentName).replace(/\.stackplan$/, '.pdf')
+    const name = suggestedFileName(label()).replace(/\.stackplan$/, '.pdf')
     const result = await useHost().exportPdf(name)
     if (result.status === 'error') {
       await dialogs.alert(t('dialog.exportFailedTitle'), result.message, result.name, t('dialog.ok'))
@@ -266,7 +267,7 @@ export const useDocumentStore = defineStore('document', () => {
           void host.snapshot({
             docId: planStore.docId,
             ref: planStore.docRef,
-            name: planStore.documentName,
+            name: label(),
             text,
             snapshotAtMs: Date.now(),
           })

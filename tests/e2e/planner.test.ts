@@ -1,0 +1,245 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { createDefaultPlan, serializePlanFile } from '../../models/index'
+import {
+  canvasFingerprint,
+  canvasInkPixels,
+  isE2eSkipped,
+  openPlanner,
+  screenshot,
+  type BrowserSession,
+} from '../support/browser'
+
+const CHART = '[data-testid="curves-chart"]'
+const VCF_PRICE = '[data-key="vmware.usdPerCoreYear.vcf"] input'
+
+async function headline(page: Page): Promise<string> {
+  return (await page.getByTestId('headline').innerText()).replace(/\s+/g, ' ')
+}
+
+async function setAssumption(page: Page, selector: string, text: string): Promise<void> {
+  const input = page.locator(selector)
+  await input.scrollIntoViewIfNeeded()
+  await input.fill(text)
+  await input.press('Enter')
+}
+
+/** Waits for the chart to show different pixels than `before` (it redraws on the next frame). */
+async function waitForRedraw(page: Page, before: string): Promise<string> {
+  let now = before
+  for (let i = 0; i < 50 && now === before; i++) {
+    await page.waitForTimeout(50)
+    now = await canvasFingerprint(page, CHART)
+  }
+  return now
+}
+
+describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
+  let s: BrowserSession
+
+  beforeAll(async () => {
+    s = await openPlanner({ width: 1440, height: 900 })
+  })
+  afterAll(async () => {
+    await s?.close()
+  })
+  beforeEach(async () => {
+    // A fresh document for every case: no settings, no recovery snapshot left over.
+    await s.page.evaluate('window.localStorage.clear()')
+    await s.page.setViewportSize({ width: 1440, height: 900 })
+    await s.page.goto(s.url + '?files=classic')
+    await s.page.getByTestId('headline').waitFor()
+    s.errors.length = 0
+  })
+
+  it('loads without console errors and draws the cost curves', async () => {
+    const { page } = s
+    await page.waitForTimeout(200)
+    expect(await headline(page)).toMatch(/At 1,000 VMs (VMware|OpenStack) costs/)
+    expect(await canvasInkPixels(page, CHART)).toBeGreaterThan(5000)
+    expect(await page.title()).toBe('Untitled plan — Stackplan')
+    await screenshot(page, 'window-1440x900')
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.waitForTimeout(200)
+    await screenshot(page, 'window-1280x800')
+    expect(s.errors).toEqual([])
+  })
+
+  it('changing the fleet size changes the headline and the curves', async () => {
+    const { page } = s
+    const before = await canvasFingerprint(page, CHART)
+    const fleet = page.getByTestId('fleet-size')
+    await fleet.fill('20000')
+    await fleet.press('Enter')
+    await expect.poll(() => headline(page)).toContain('At 20,000 VMs')
+    expect(await waitForRedraw(page, before)).not.toBe(before)
+    expect(await page.title()).toBe('• Untitled plan — Stackplan')
+    await screenshot(page, 'fleet-20000')
+  })
+
+  it('a VCF price of 0 makes VMware the cheaper platform', async () => {
+    const { page } = s
+    await page.getByTestId('inspector-filter').fill('VCF price')
+    await setAssumption(page, VCF_PRICE, '0')
+    await expect.poll(() => headline(page)).toMatch(/At 1,000 VMs VMware costs/)
+    await expect
+      .poll(() => page.locator('[data-key="vmware.usdPerCoreYear.vcf"]').getAttribute('class'))
+      .toContain('changed')
+    await screenshot(page, 'vcf-price-zero')
+  })
+
+  it('an invalid value shows an inline message naming the range and leaves the chart as it was', async () => {
+    const { page } = s
+    await page.getByTestId('inspector-filter').fill('VCF')
+    const chartBefore = await canvasFingerprint(page, CHART)
+    const headlineBefore = await headline(page)
+    await setAssumption(page, VCF_PRICE, '-3')
+    const problem = page.locator('[data-key="vmware.usdPerCoreYear.vcf"] [data-testid="problem"]')
+    await problem.waitFor()
+    expect(await problem.innerText()).toContain('0 to 10,000')
+    await page.waitForTimeout(200)
+    expect(await canvasFingerprint(page, CHART)).toBe(chartBefore)
+    expect(await headline(page)).toBe(headlineBefore)
+    expect(await page.getByTestId('undo').isDisabled()).toBe(true)
+    await screenshot(page, 'invalid-value')
+  })
+
+  it('adds and duplicates scenarios, each drawn with its own dash', async () => {
+    const { page } = s
+    await page.getByTestId('scenario-add').click()
+    await expect.poll(() => page.getByTestId('scenario-tab').count()).toBe(2)
+    await page.getByTestId('inspector-filter').fill('Edition')
+    await page.locator('[data-key="vmware.edition"] select').selectOption('vvf')
+    await page.getByTestId('scenario-menu').nth(1).click()
+    await page.getByTestId('scenario-duplicate').click()
+    await expect.poll(() => page.getByTestId('scenario-tab').count()).toBe(3)
+    const names = await page.getByTestId('scenario-tab').allInnerTexts()
+    expect(names.map((n) => n.replace(/\s+/g, ' ').trim())).toEqual([
+      'Baseline base',
+      'Scenario',
+      'Scenario copy',
+    ])
+    expect(await page.getByTestId('scenario-differences').innerText()).toContain('VVF')
+    await screenshot(page, 'scenarios')
+  })
+
+  it('undoes and redoes with the keyboard and the toolbar', async () => {
+    const { page } = s
+    await page.getByTestId('inspector-filter').fill('VCF price')
+    await setAssumption(page, VCF_PRICE, '200')
+    await expect.poll(() => page.locator(VCF_PRICE).inputValue()).toBe('200')
+    await page.locator('body').click({ position: { x: 5, y: 880 } })
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => page.locator(VCF_PRICE).inputValue()).toBe('350')
+    expect(await page.title()).toBe('Untitled plan — Stackplan')
+    await page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => page.locator(VCF_PRICE).inputValue()).toBe('200')
+    await page.getByTestId('undo').click()
+    await expect.poll(() => page.locator(VCF_PRICE).inputValue()).toBe('350')
+    await page.getByTestId('redo').click()
+    await expect.poll(() => page.locator(VCF_PRICE).inputValue()).toBe('200')
+    await screenshot(page, 'undo-redo')
+  })
+
+  it('switches to Simplified Chinese', async () => {
+    const { page } = s
+    await page.getByTestId('lang-zh').click()
+    await expect.poll(() => page.getByTestId('new').innerText()).toBe('新建')
+    expect(await headline(page)).toMatch(/在 1,000 台虚拟机时/)
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
+    await page.getByTestId('tab-power').click()
+    await page.waitForTimeout(150)
+    await screenshot(page, 'chinese')
+    expect(s.errors).toEqual([])
+  })
+
+  it('saves a plan as a download and opens it again by upload', async () => {
+    const { page } = s
+    await page.getByTestId('plan-name').click()
+    await page.getByLabel('Plan name').fill('Renewal 2026')
+    await page.getByLabel('Plan name').press('Enter')
+    await page.getByTestId('fleet-size').fill('2500')
+    await page.getByTestId('fleet-size').press('Enter')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save').click()])
+    expect(download.suggestedFilename()).toBe('Renewal 2026.stackplan')
+    const path = join(s.downloadsDir, 'saved.stackplan')
+    await download.saveAs(path)
+    const saved = JSON.parse(await readFile(path, 'utf8')) as { format: string; plan: { name: string } }
+    expect(saved.format).toBe('stackplan')
+    expect(saved.plan.name).toBe('Renewal 2026')
+    await expect.poll(() => page.title()).toBe('Renewal 2026.stackplan — Stackplan')
+
+    // Change the document, then open the saved file over it: the guard asks first.
+    await page.getByTestId('fleet-size').fill('40')
+    await page.getByTestId('fleet-size').press('Enter')
+    await page.getByTestId('open').click()
+    await page.getByTestId('dialog').waitFor()
+    await screenshot(page, 'unsaved-guard')
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByTestId('dialog-discard').click(),
+    ])
+    await chooser.setFiles(path)
+    await expect.poll(() => headline(page)).toContain('At 2,500 VMs')
+    expect(await page.getByTestId('plan-name').innerText()).toContain('Renewal 2026')
+    expect(await page.title()).toBe('saved.stackplan — Stackplan')
+    await screenshot(page, 'reopened')
+  })
+
+  it('shows a clear error for a file that is not a plan, and keeps the current document', async () => {
+    const { page } = s
+    const path = join(s.downloadsDir, 'notes.stackplan')
+    await writeFile(path, 'these are my notes, not a plan')
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open').click()])
+    await chooser.setFiles(path)
+    const dialog = page.getByTestId('dialog')
+    await dialog.waitFor()
+    expect(await dialog.innerText()).toContain('Could not open “notes.stackplan”')
+    await screenshot(page, 'open-error')
+    await page.getByTestId('dialog-ok').click()
+    expect(await headline(page)).toContain('At 1,000 VMs')
+  })
+
+  it('renders a hostile plan name as text', async () => {
+    const { page } = s
+    const hostile = '<img src=x onerror=alert(1)>'
+    const plan = createDefaultPlan()
+    plan.name = hostile
+    plan.scenarios[0]!.name = `<b>${hostile}</b>`
+    const path = join(s.downloadsDir, 'hostile.stackplan')
+    await writeFile(path, serializePlanFile(plan, { appVersion: '0.1.0', savedAt: new Date(0) }))
+    const dialogs: string[] = []
+    page.on('dialog', (d) => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open').click()])
+    await chooser.setFiles(path)
+    await expect.poll(() => page.getByTestId('plan-name').innerText()).toContain(hostile)
+    expect(await page.getByTestId('scenario-tab').first().innerText()).toContain(`<b>${hostile}</b>`)
+    expect(await page.locator('img').count()).toBe(0)
+    expect(await page.locator('.toolbar b, .scenarios b').count()).toBe(0)
+    await page.waitForTimeout(200)
+    expect(dialogs).toEqual([])
+    await screenshot(page, 'hostile-name')
+  })
+
+  it('looks right in the dark theme and in every detail tab', async () => {
+    const { page } = s
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.waitForTimeout(150)
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark')
+    await screenshot(page, 'dark-1280x800')
+    await page.emulateMedia({ colorScheme: 'light' })
+    for (const tab of ['breakdown', 'power', 'storage', 'capabilities']) {
+      await page.getByTestId(`tab-${tab}`).click()
+      await page.locator('.results').evaluate((el) => (el.scrollTop = el.scrollHeight))
+      await page.waitForTimeout(150)
+      await screenshot(page, `tab-${tab}`)
+    }
+    expect(s.errors).toEqual([])
+  })
+})

@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest'
+import { nextTick } from 'vue'
+import { computeCurves, createDefaultPlan, evaluatePlan } from '../../renderer/src/models-api'
+import HeadlineSentence from '../../renderer/src/components/HeadlineSentence.vue'
+import { createNumberFormatter } from '../../renderer/src/format/numbers'
+import { usePlanStore } from '../../renderer/src/stores/plan'
+import { mountWithStores } from './mount'
+
+describe('HeadlineSentence', () => {
+  it('states the cheaper platform, the gap and the crossover with the model’s numbers', () => {
+    const { wrapper } = mountWithStores(HeadlineSentence)
+    const plan = createDefaultPlan()
+    const e = evaluatePlan(plan)
+    const curves = computeCurves(plan)
+    const fmt = createNumberFormatter('en', 'USD', 'code')
+    const text = wrapper.text()
+    const cheaper = e.cheaper === 'vmware' ? 'VMware' : 'OpenStack'
+    expect(text).toContain(`At 1,000 VMs ${cheaper} costs`)
+    expect(text).toContain(`less a year (${fmt.money(Math.abs(e.gapAnnual))})`)
+    expect(text).toContain(`Per VM-month: ${fmt.money(e.platforms.vmware.perVmMonth)} on VMware`)
+    expect(text).toContain(`${fmt.money(e.platforms.openstack.perVmMonth)} on OpenStack`)
+    if (curves.crossovers.length > 0) {
+      expect(text).toContain(`The curves cross at ${fmt.integer(curves.crossovers[0]!.vms)}`)
+    }
+    expect(text).not.toMatch(/NaN|Infinity|undefined/)
+  })
+
+  it('follows the fleet size and the prices', async () => {
+    const { wrapper } = mountWithStores(HeadlineSentence)
+    const store = usePlanStore()
+    store.setFleetVms(20_000)
+    await nextTick()
+    expect(wrapper.text()).toContain('At 20,000 VMs')
+    store.setValue('vmware.usdPerCoreYear.vcf', 0)
+    await nextTick()
+    expect(wrapper.text()).toContain('VMware costs')
+  })
+
+  it('never shows NaN or Infinity when every price is zero', async () => {
+    const { wrapper } = mountWithStores(HeadlineSentence)
+    const store = usePlanStore()
+    for (const key of [
+      'vmware.usdPerCoreYear.vcf',
+      'host.capexUsd',
+      'staff.salaryUsd',
+      'power.usdPerKwh',
+      'host.facilityUsdPerYear',
+      'openstack.supportUsdPerNodeYear',
+      'storage.driveUsdPerRawTb',
+      'storage.cephNodeUsd',
+      'staff.openstack.adoptionUsd',
+      'vmware.vsanAddOnUsdPerTibYear',
+    ]) {
+      expect(store.setValue(key, 0)).toBeNull()
+    }
+    store.setFleetVms(1)
+    await nextTick()
+    expect(wrapper.text()).not.toMatch(/NaN|Infinity/)
+    expect(wrapper.text().length).toBeGreaterThan(20)
+  })
+})
