@@ -226,6 +226,24 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
     await screenshot(page, 'hostile-name')
   })
 
+  it('opens a .stackplan file dropped on the window', async () => {
+    const { page } = s
+    const plan = createDefaultPlan()
+    plan.name = 'Dropped plan'
+    plan.assumptions['fleet.vms'] = 7000
+    const text = serializePlanFile(plan, { appVersion: '0.1.0', savedAt: new Date(0) })
+    await page.evaluate(`(() => {
+      const data = new DataTransfer()
+      data.items.add(new File([${JSON.stringify(text)}], 'dropped.stackplan', { type: 'application/json' }))
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        window.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }))
+      }
+    })()`)
+    await expect.poll(() => headline(page)).toContain('At 7,000 VMs')
+    expect(await page.getByTestId('plan-name').innerText()).toContain('Dropped plan')
+    expect(await page.title()).toBe('dropped.stackplan — Stackplan')
+  })
+
   it('looks right in the dark theme and in every detail tab', async () => {
     const { page } = s
     await page.emulateMedia({ colorScheme: 'dark' })
