@@ -2,21 +2,19 @@ import type { BrowserWindow } from 'electron'
 
 export const APP_NAME = 'Stackplan'
 
-/** "• Budget 2026 — Stackplan": the document name, a dirty mark (macOS shows it in the close button). */
-export function formatWindowTitle(
-  documentTitle: string,
-  isDirty: boolean,
-  platform = process.platform
-): string {
+/**
+ * The title bar text for a page-supplied title. The page formats it (it knows the locale and the
+ * document name, e.g. "• Budget 2026 — Stackplan"); main only removes control characters.
+ */
+export function sanitizeWindowTitle(title: string): string {
   // eslint-disable-next-line no-control-regex
-  const name = documentTitle.replace(/[\u0000-\u001f\u007f]/g, ' ').trim() || 'Untitled plan'
-  const dirtyMark = isDirty && platform !== 'darwin' ? '• ' : ''
-  return `${dirtyMark}${name} — ${APP_NAME}`
+  const clean = title.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim()
+  return clean.length > 0 ? clean : APP_NAME
 }
 
-/** window:setDocumentState: the title bar and macOS's "edited" dot follow the document. */
-export function setDocumentState(win: BrowserWindow, documentTitle: string, isDirty: boolean): void {
+/** window:setDocumentState: the title bar, and macOS's "edited" dot in the close button. */
+export function setDocumentState(win: BrowserWindow, title: string, isDirty: boolean): void {
   if (win.isDestroyed()) return
-  win.setTitle(formatWindowTitle(documentTitle, isDirty))
+  win.setTitle(sanitizeWindowTitle(title))
   if (process.platform === 'darwin') win.setDocumentEdited(isDirty)
 }

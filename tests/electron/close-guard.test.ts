@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 vi.mock('electron', async () => (await import('./support/electron-mock')).electronMock)
 
 const { CloseGuard, UNANSWERED_CLOSE_MS } = await import('../../electron/main/close-guard')
-const { formatWindowTitle, setDocumentState } = await import('../../electron/main/window-title')
+const { sanitizeWindowTitle, setDocumentState } = await import('../../electron/main/window-title')
 
 class FakeWindow extends EventEmitter {
   isClosed = false
@@ -102,20 +102,18 @@ describe('close guard', () => {
 
 describe('document state in the title bar', () => {
   it.each([
-    ['Budget 2026', false, 'linux', 'Budget 2026 — Stackplan'],
-    ['Budget 2026', true, 'linux', '• Budget 2026 — Stackplan'],
-    ['Budget 2026', true, 'win32', '• Budget 2026 — Stackplan'],
-    ['Budget 2026', true, 'darwin', 'Budget 2026 — Stackplan'],
-    ['  ', false, 'linux', 'Untitled plan — Stackplan'],
-    ['evil\u0007\nname', false, 'linux', 'evil  name — Stackplan'],
-  ] as const)('%j dirty=%s on %s → %j', (title, isDirty, platform, expected) => {
-    expect(formatWindowTitle(title, isDirty, platform)).toBe(expected)
+    ['• Budget 2026 — Stackplan', '• Budget 2026 — Stackplan'],
+    ['预算 — Stackplan', '预算 — Stackplan'],
+    ['  ', 'Stackplan'],
+    ['evil\u0007\nname\u009b', 'evil  name'],
+  ])('%j → %j', (title, expected) => {
+    expect(sanitizeWindowTitle(title)).toBe(expected)
   })
 
-  it('sets the title (and, on macOS, the edited dot)', () => {
+  it('sets the title as the page formatted it (and, on macOS, the edited dot)', () => {
     const win = new FakeWindow()
-    setDocumentState(win as never, 'Budget', true)
-    expect(win.setTitle).toHaveBeenCalledExactlyOnceWith(formatWindowTitle('Budget', true))
+    setDocumentState(win as never, '• Budget — Stackplan', true)
+    expect(win.setTitle).toHaveBeenCalledExactlyOnceWith('• Budget — Stackplan')
     if (process.platform === 'darwin') expect(win.setDocumentEdited).toHaveBeenCalledWith(true)
     else expect(win.setDocumentEdited).not.toHaveBeenCalled()
   })

@@ -315,8 +315,8 @@ describe('app and window channels', () => {
   })
 
   it('window:setDocumentState sets the title', async () => {
-    await invokeHandler('window:setDocumentState', event, { title: 'Budget', isDirty: true })
-    expect(fakeWindow.setTitle).toHaveBeenCalledWith(expect.stringContaining('Budget — Stackplan'))
+    await invokeHandler('window:setDocumentState', event, { title: '• Budget — Stackplan', isDirty: true })
+    expect(fakeWindow.setTitle).toHaveBeenCalledExactlyOnceWith('• Budget — Stackplan')
   })
 
   it('shell:openExternal opens only allowlisted https links', async () => {

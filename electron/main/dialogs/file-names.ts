@@ -12,8 +12,8 @@ export function toSuggestedFileName(
   fallback = 'Untitled plan'
 ): string {
   const base = path.win32.basename(path.posix.basename(suggested))
-  // eslint-disable-next-line no-control-regex
   let name = base
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

@@ -5,7 +5,8 @@ import { args, boolean, finiteNumber, nullable, object, string } from './schema'
 export const MAX_PATH_LENGTH = 4096
 /** The planning file size cap (DESIGN.md): a UTF-8 file of 10 MB has at most this many UTF-16 units. */
 export const MAX_PLAN_TEXT_LENGTH = 10 * 1024 * 1024
-export const MAX_NAME_LENGTH = 255
+/** Names and titles: a file name is at most 255 characters; a title adds a dirty mark and the app name. */
+export const MAX_NAME_LENGTH = 1024
 export const MAX_URL_LENGTH = 2048
 
 const filePath = string({ minLength: 1, maxLength: MAX_PATH_LENGTH })
