@@ -66,11 +66,15 @@ function startApp(): void {
     }
     knownPaths.add(filePath)
     openQueue.push(await openKnownPlan(documents, filePath))
-    focusMainWindow()
+    // macOS keeps running without windows: a file opened then needs a window to show in.
+    if (mainWindow === null || mainWindow.isDestroyed()) await openMainWindow()
+    else focusMainWindow()
   }
 
-  const openMainWindow = async () => {
-    mainWindow = await createMainWindow({
+  let windowInFlight: Promise<void> | null = null
+  const openMainWindow = (): Promise<void> => {
+    // Two files opened at once while no window exists must not open two windows.
+    windowInFlight ??= createMainWindow({
       preloadPath: PRELOAD_PATH,
       windowStateFile: path.join(app.getPath('userData'), 'window-state.json'),
       devServerUrl: devServerUrl(),
@@ -78,10 +82,17 @@ function startApp(): void {
       onPageReady: (win) => openQueue.setReceiver((result) => sendPush(win, 'plan:openedExternally', result)),
       onPageGone: () => openQueue.clearReceiver(),
     })
-    mainWindow.on('closed', () => {
-      mainWindow = null
-      openQueue.clearReceiver()
-    })
+      .then((win) => {
+        mainWindow = win
+        win.on('closed', () => {
+          mainWindow = null
+          openQueue.clearReceiver()
+        })
+      })
+      .finally(() => {
+        windowInFlight = null
+      })
+    return windowInFlight
   }
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
@@ -98,7 +109,7 @@ function startApp(): void {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) void openMainWindow()
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) void openMainWindow()
   })
 
   app

@@ -200,6 +200,19 @@ describe('closing', () => {
     expect(win.isClosed).toBe(true)
   })
 
+  it('opens a new window for a file the OS opens while no window is left (macOS)', async () => {
+    windowRegistry.all = []
+    app.emit('open-file', { preventDefault: vi.fn() }, '/Users/ana/later.stackplan')
+    await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(2))
+    const second = FakeBrowserWindow.created[1] as FakeBrowserWindow
+    await vi.waitFor(() => expect(second.loadURL).toHaveBeenCalledWith('app://stackplan/index.html'))
+    second.webContents.emit('did-finish-load')
+    expect(second.webContents.send).toHaveBeenCalledExactlyOnceWith(
+      'plan:openedExternally',
+      expect.objectContaining({ doc: expect.objectContaining({ path: '/Users/ana/later.stackplan' }) })
+    )
+  })
+
   it('quits when the last window is gone (not on macOS)', () => {
     app.emit('window-all-closed')
     if (process.platform === 'darwin') expect(app.quit).not.toHaveBeenCalled()

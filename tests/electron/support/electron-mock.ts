@@ -11,6 +11,7 @@ class AppMock extends EventEmitter {
   getVersion = vi.fn(() => '0.1.0-test')
   getPath = vi.fn((name: string) => `/tmp/stackplan-test/${name}`)
   whenReady = vi.fn(() => Promise.resolve())
+  isReady = vi.fn(() => true)
   quit = vi.fn()
   exit = vi.fn()
   enableSandbox = vi.fn()

@@ -35,6 +35,8 @@ export class FakeBrowserWindow extends EventEmitter {
   close() {
     const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) }
     this.emit('close', event)
-    if (!event.defaultPrevented) this.isClosed = true
+    if (event.defaultPrevented) return
+    this.isClosed = true
+    this.emit('closed')
   }
 }
