@@ -72,6 +72,7 @@ export function evaluateInputs(
   const vmware = evaluatePlatform(inputs, 'vmware', vms, options)
   const openstack = evaluatePlatform(inputs, 'openstack', vms, options)
   const gapAnnual = vmware.annual.total - openstack.annual.total
+  const dearer = Math.max(vmware.annual.total, openstack.annual.total)
   return {
     currency: inputs.finance.currency,
     vms,
@@ -79,6 +80,7 @@ export function evaluateInputs(
     platforms: { vmware, openstack },
     cheaper: gapAnnual <= 0 ? 'vmware' : 'openstack',
     gapAnnual,
+    gapFraction: dearer > 0 ? Math.abs(gapAnnual) / dearer : null,
   }
 }
 

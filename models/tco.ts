@@ -275,6 +275,8 @@ export function evaluatePlatform(
       kwhPerYearWithoutPowerManagement: e.kwhPerYearWithout,
       co2KgPerYear: e.kwhPerYear * inp.power.kgCo2PerKwh,
       co2KgPerYearWithoutPowerManagement: e.kwhPerYearWithout * inp.power.kgCo2PerKwh,
+      kwhSavedPerYear: e.kwhPerYearWithout - e.kwhPerYear,
+      co2KgSavedPerYear: (e.kwhPerYearWithout - e.kwhPerYear) * inp.power.kgCo2PerKwh,
       costSavedPerYear: (e.kwhPerYearWithout - e.kwhPerYear) * inp.power.usdPerKwh * rate,
       powerManagement: e.state,
       reason: e.reason,

@@ -60,6 +60,9 @@ export interface EnergyResult {
   kwhPerYearWithoutPowerManagement: number
   co2KgPerYear: number
   co2KgPerYearWithoutPowerManagement: number
+  /** Energy and CO2 saved by power management per year (without − with). */
+  kwhSavedPerYear: number
+  co2KgSavedPerYear: number
   /** Money saved by power management per year, in the plan's currency. */
   costSavedPerYear: number
   powerManagement: PowerManagementState
@@ -130,6 +133,8 @@ export interface Evaluation {
   cheaper: Platform
   /** VMware annual total minus OpenStack annual total (positive: OpenStack is cheaper). */
   gapAnnual: number
+  /** |gapAnnual| as a share of the dearer platform's annual total; null when both cost nothing. */
+  gapFraction: number | null
 }
 
 export type CurveCategory = Category | 'total'

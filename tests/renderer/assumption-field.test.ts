@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
-import { findAssumption, type Assumption } from '../../renderer/src/models-api'
+import { findAssumption, type Assumption } from '@models'
 import AssumptionField from '../../renderer/src/components/AssumptionField.vue'
 import { i18n } from '../../renderer/src/i18n'
 import { usePlanStore } from '../../renderer/src/stores/plan'

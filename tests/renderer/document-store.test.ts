@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { createDefaultPlan, serializePlanFile } from '../../renderer/src/models-api'
+import { createDefaultPlan, serializePlanFile } from '@models'
 import { createBrowserHost } from '../../renderer/src/host/browser-host'
 import { setHost, type Host, type HostSaveResult } from '../../renderer/src/host'
 import { useDialogStore } from '../../renderer/src/stores/dialog'

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
-import { computeCurves, createDefaultPlan, evaluatePlan } from '../../renderer/src/models-api'
+import { computeCurves, createDefaultPlan, evaluatePlan } from '@models'
 import HeadlineSentence from '../../renderer/src/components/HeadlineSentence.vue'
 import { createNumberFormatter } from '../../renderer/src/format/numbers'
 import { usePlanStore } from '../../renderer/src/stores/plan'

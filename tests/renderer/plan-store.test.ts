@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { evaluatePlan } from '../../renderer/src/models-api'
+import { evaluatePlan } from '@models'
 import { usePlanStore } from '../../renderer/src/stores/plan'
 
 describe('plan store', () => {

@@ -1,4 +1,4 @@
-import type { Category, Platform } from '../models-api'
+import type { Category, Platform } from '@models'
 
 /** One colour per platform everywhere (Okabe–Ito, colour-blind safe). */
 export const PLATFORM_COLORS: Record<Platform, string> = { vmware: '#0072B2', openstack: '#E69F00' }

@@ -1,7 +1,7 @@
 import { computed, type ComputedRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { ChartData, ChartOptions, ScatterDataPoint, TooltipItem } from 'chart.js'
-import { CATEGORIES, PLATFORMS, type CostMetric, type CurveSet, type Platform } from '../models-api'
+import { CATEGORIES, PLATFORMS, type CostMetric, type CurveSet, type Platform } from '@models'
 import { useFormat } from '../composables/useFormat'
 import { decadeTicks, drawnValueAt, moneyLogTicks } from './geometry'
 import { CATEGORY_COLORS, PLATFORM_COLORS, scenarioDash, withAlpha } from './palette'

@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import { describeRange, type Assumption, type AssumptionValue } from '../models-api'
+import { describeRange, type Assumption, type AssumptionValue } from '@models'
 import { formatAssumptionValue } from '../format/assumptions'
 import { assumptionLabel } from '../i18n'
 import { useFormat } from './useFormat'

@@ -1,4 +1,4 @@
-import type { Assumption, AssumptionValue } from '../models-api'
+import type { Assumption, AssumptionValue } from '@models'
 import type { NumberFormatter } from './numbers'
 
 /** An assumption value as text for lists and tooltips ("350", "on", "VCF", "168 values"). */

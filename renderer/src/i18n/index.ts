@@ -1,5 +1,5 @@
 import { createI18n } from 'vue-i18n'
-import { createDefaultPlan, type Assumption } from '../models-api'
+import { createDefaultPlan, type Assumption } from '@models'
 import en, { type MessageSchema } from './en'
 import zhCN, { zhAssumptionLabels } from './zh-CN'
 import type { Locale } from '../stores/settings'

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, watch } from 'vue'
-import { PLAN_FILE_ERROR_KINDS, parsePlanFile, serializePlanFile } from '../models-api'
+import { PLAN_FILE_ERROR_KINDS, parsePlanFile, serializePlanFile } from '@models'
 import { version as appVersion } from '../../../package.json'
 import { readPickedFile, useHost, type HostOpenResult, type HostSaveResult } from '../host'
 import { documentLabel, i18n } from '../i18n'

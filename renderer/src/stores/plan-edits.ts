@@ -9,7 +9,7 @@ import {
   type Plan,
   type Scenario,
   type Scorecard,
-} from '../models-api'
+} from '@models'
 
 /**
  * Pure edits on a plan: each returns a new plan and leaves its input untouched, so the store can keep old

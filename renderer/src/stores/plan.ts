@@ -14,7 +14,7 @@ import {
   type GroupId,
   type Plan,
   type Scorecard,
-} from '../models-api'
+} from '@models'
 import {
   FLEET_KEY,
   changedKeys,
