@@ -1,7 +1,10 @@
 import { runAssumptions } from './commands/assumptions'
+import { runBreakEven } from './commands/breakeven'
 import { runCurves } from './commands/curves'
 import { runEvaluate } from './commands/evaluate'
 import { runInit } from './commands/init'
+import { runMonteCarlo } from './commands/montecarlo'
+import { runSensitivity } from './commands/sensitivity'
 import { EXIT_OK, EXIT_USAGE, PlanFileProblem, UsageError } from './errors'
 import { APP_VERSION } from './version'
 
@@ -13,6 +16,13 @@ Usage:
   stackplan evaluate [PLAN] [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--json]
   stackplan curves [PLAN] [--from N] [--to N] [--points K] [--metric annual|npv|perVmMonth]
                    [--scenario NAME] [--set KEY=VALUE]... [--json|--csv]
+  stackplan sensitivity [PLAN] [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--json]
+                   tornado: each assumption to its low/high, the swing of the cost gap and crossover
+  stackplan breakeven [PLAN] --key KEY [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--json]
+                   the value of KEY at which both platforms cost the same
+  stackplan montecarlo [PLAN] [--samples N] [--seed S] [--scenario NAME] [--set KEY=VALUE]...
+                   [--json] [--samples-out FILE.csv]
+                   P10/P50/P90 cost bands and the probability OpenStack is cheaper (2,000 samples, seed 1)
 
 PLAN is a .stackplan file; without it the built-in default plan is used.
 Exit codes: 0 ok, 2 bad option or value, 3 unreadable or invalid planning file. See docs/CLI.md.`
@@ -22,6 +32,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
   assumptions: runAssumptions,
   evaluate: runEvaluate,
   curves: runCurves,
+  sensitivity: runSensitivity,
+  breakeven: runBreakEven,
+  montecarlo: runMonteCarlo,
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,50 @@
+import { breakEven, findAssumption, type BreakEvenResult } from '../../../models/index'
+import { UsageError } from '../errors'
+import { number } from '../format'
+import { loadPlan } from '../load-plan'
+import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
+
+/** The public JSON shape of `stackplan breakeven --json` (docs/CLI.md). */
+export function breakEvenJson(b: BreakEvenResult) {
+  return { key: b.key, vms: b.vms, value: b.value }
+}
+
+const NAMES = { vmware: 'VMware', openstack: 'OpenStack' } as const
+
+function breakEvenText(b: BreakEvenResult): string {
+  const a = findAssumption(b.key)
+  const unit = a ? ` ${a.unit}` : ''
+  const digits = a?.kind === 'number' && a.isInteger ? 0 : 6
+  const fmt = (v: number): string => v.toLocaleString('en-US', { maximumFractionDigits: digits })
+  const now = `${b.key} is ${fmt(b.current)}${unit}; at ${number(b.vms)} VMs ${NAMES[b.cheaperAtCurrent]} is cheaper.`
+  if (b.value === null) return `${now}\n${b.reason ?? 'no break-even'}.`
+  const other = b.cheaperAtCurrent === 'vmware' ? 'OpenStack' : 'VMware'
+  return `${now}\nBreak-even: ${b.key} = ${fmt(b.value)}${unit} — from there ${other} is cheaper.`
+}
+
+export async function runBreakEven(args: string[]): Promise<string> {
+  const { values, positionals } = parseCommandArgs(args, {
+    key: { type: 'string' },
+    vms: { type: 'string' },
+    scenario: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+  })
+  const key = values.key as string | undefined
+  if (key === undefined)
+    throw new UsageError('--key KEY is required (a numeric assumption, e.g. vmware.usdPerCoreYear.vcf)')
+  const a = findAssumption(key)
+  if (!a) throw new UsageError(`unknown assumption key "${key}" (run \`stackplan assumptions\` for the list)`)
+  if (a.kind !== 'number')
+    throw new UsageError(`${key} is not a numeric assumption; a break-even needs a number`)
+  const overrides = parseSetOptions(values.set as string[] | undefined)
+  const vms = parseIntegerOption('vms', values.vms as string | undefined, 1, 1_000_000)
+  const plan = await loadPlan(positionals[0])
+  let result: BreakEvenResult
+  try {
+    result = breakEven(plan, key, { scenarioId: values.scenario as string | undefined, vms, overrides })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  return values.json ? JSON.stringify(breakEvenJson(result), null, 2) : breakEvenText(result)
+}

@@ -1,0 +1,289 @@
+import { execFile } from 'node:child_process'
+import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { build } from 'esbuild'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  breakEven,
+  createDefaultPlan,
+  monteCarlo,
+  sensitivity,
+  serializePlanFile,
+  type Plan,
+} from '../../models/index'
+
+const exec = promisify(execFile)
+const root = join(import.meta.dirname, '../..')
+
+let dir: string
+let bin: string
+
+/**
+ * Builds the command line as scripts/build-cli.mjs does, but into a folder of this test's own next to a copy
+ * of the real launcher (cli/bin/stackplan.mjs): tests/cli/cli.test.ts rebuilds cli/dist at the same time in
+ * another worker, and reading a bundle while it is being rewritten would make both flaky.
+ */
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'stackplan-analysis-'))
+  await mkdir(join(dir, 'cli/bin'), { recursive: true })
+  await copyFile(join(root, 'cli/bin/stackplan.mjs'), join(dir, 'cli/bin/stackplan.mjs'))
+  await build({
+    entryPoints: [join(root, 'cli/src/main.ts')],
+    outfile: join(dir, 'cli/dist/stackplan.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+  })
+  bin = join(dir, 'cli/bin/stackplan.mjs')
+}, 60_000)
+
+/** Runs the built `stackplan` launcher as a child process. */
+async function stackplan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { cwd: root })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+/** A failed command: the expected exit code and exactly one line on stderr, with no stack trace. */
+async function expectRefusal(args: string[], code: number, pattern: RegExp): Promise<void> {
+  const r = await stackplan(...args)
+  expect(r.code, args.join(' ')).toBe(code)
+  expect(r.stdout).toBe('')
+  const lines = r.stderr.trim().split('\n')
+  expect(lines, r.stderr).toHaveLength(1)
+  expect(lines[0]).toMatch(pattern)
+  expect(r.stderr).not.toContain('    at ')
+}
+
+async function writePlan(name: string, plan: Plan): Promise<string> {
+  const path = join(dir, name)
+  await writeFile(path, serializePlanFile(plan, { appVersion: 'test', savedAt: new Date(0) }))
+  return path
+}
+
+describe('stackplan sensitivity', () => {
+  it('prints exactly the documented JSON with the model’s numbers', async () => {
+    const { code, stdout } = await stackplan('sensitivity', '--json')
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout)
+    expect(Object.keys(out)).toEqual(['vms', 'gap', 'rows'])
+    const model = sensitivity(createDefaultPlan())
+    expect(out.vms).toBe(1000)
+    expect(out.gap).toBe(model.gap)
+    expect(out.rows).toHaveLength(model.rows.length)
+    for (const r of out.rows)
+      expect(Object.keys(r)).toEqual([
+        'key',
+        'low',
+        'high',
+        'gapLow',
+        'gapHigh',
+        'crossoverLow',
+        'crossoverHigh',
+      ])
+    expect(out.rows[0]).toEqual({
+      key: model.rows[0]?.key,
+      low: model.rows[0]?.low,
+      high: model.rows[0]?.high,
+      gapLow: model.rows[0]?.gapLow,
+      gapHigh: model.rows[0]?.gapHigh,
+      crossoverLow: model.rows[0]?.crossoverLow,
+      crossoverHigh: model.rows[0]?.crossoverHigh,
+    })
+  })
+
+  it('honours --vms, --scenario and --set, from a planning file', async () => {
+    const plan = createDefaultPlan()
+    plan.scenarios.push({ id: 'vvf', name: 'VVF', overrides: { 'vmware.edition': 'vvf' } })
+    const path = await writePlan('sens.stackplan', plan)
+    const { code, stdout } = await stackplan(
+      'sensitivity',
+      path,
+      '--vms',
+      '5000',
+      '--scenario',
+      'VVF',
+      '--set',
+      'staff.salaryUsd=110000',
+      '--json'
+    )
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout)
+    const model = sensitivity(plan, {
+      vms: 5000,
+      scenarioId: 'VVF',
+      overrides: { 'staff.salaryUsd': 110_000 },
+    })
+    expect(out.vms).toBe(5000)
+    expect(out.gap).toBe(model.gap)
+    expect(out.rows.map((r: { key: string }) => r.key)).toEqual(model.rows.map((r) => r.key))
+  })
+
+  it('prints a readable table of the top 15 without --json', async () => {
+    const { code, stdout } = await stackplan('sensitivity')
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^Sensitivity at 1,000 VMs/)
+    const tableRows = stdout.split('\n').filter((l) => /^[a-z]+\.[A-Za-z.]+\s/.test(l))
+    expect(tableRows).toHaveLength(15)
+    expect(stdout).toContain('--json lists them all')
+  })
+
+  it.each([
+    [['sensitivity', '--vms', '0'], 2, /--vms 0 is out of range/],
+    [['sensitivity', '--set', 'no.such.key=1'], 2, /unknown assumption key "no\.such\.key"/],
+    [['sensitivity', '--scenario', 'nope'], 2, /no scenario "nope"/],
+    [['sensitivity', '--csv'], 2, /--csv/],
+    [['sensitivity', '/nonexistent/plan.stackplan'], 3, /no such file/],
+  ])('%j exits %i with one clear line', async (args, code, pattern) => {
+    await expectRefusal(args, code, pattern)
+  })
+})
+
+describe('stackplan breakeven', () => {
+  it('prints exactly { key, vms, value } with the model’s value', async () => {
+    const { code, stdout } = await stackplan('breakeven', '--key', 'vmware.usdPerCoreYear.vcf', '--json')
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout)
+    expect(Object.keys(out)).toEqual(['key', 'vms', 'value'])
+    const model = breakEven(createDefaultPlan(), 'vmware.usdPerCoreYear.vcf')
+    expect(out).toEqual({ key: 'vmware.usdPerCoreYear.vcf', vms: 1000, value: model.value })
+    expect(typeof out.value).toBe('number')
+  })
+
+  it('gives null and says why when there is no break-even', async () => {
+    const json = await stackplan('breakeven', '--key', 'staff.openstack.adoptionUsd', '--json')
+    expect(JSON.parse(json.stdout)).toEqual({ key: 'staff.openstack.adoptionUsd', vms: 1000, value: null })
+    const text = await stackplan('breakeven', '--key', 'staff.openstack.adoptionUsd')
+    expect(text.code).toBe(0)
+    expect(text.stdout).toContain(
+      'no break-even inside the allowed range 0–1,000,000,000: OpenStack stays cheaper'
+    )
+  })
+
+  it('honours --vms and reads a planning file', async () => {
+    const path = await writePlan('be.stackplan', createDefaultPlan())
+    const { stdout } = await stackplan(
+      'breakeven',
+      path,
+      '--key',
+      'staff.openstack.hostsPerFte',
+      '--vms',
+      '20000',
+      '--json'
+    )
+    const model = breakEven(createDefaultPlan(), 'staff.openstack.hostsPerFte', { vms: 20_000 })
+    expect(JSON.parse(stdout)).toEqual({
+      key: 'staff.openstack.hostsPerFte',
+      vms: 20_000,
+      value: model.value,
+    })
+  })
+
+  it.each([
+    [['breakeven', '--key', 'no.such.key'], 2, /unknown assumption key "no\.such\.key"/],
+    [['breakeven', '--key', 'vmware.edition', '--json'], 2, /vmware\.edition is not a numeric assumption/],
+    [['breakeven', '--json'], 2, /--key KEY is required/],
+    [['breakeven', '--key', 'power.pue', '--vms', '2000000'], 2, /--vms 2000000 is out of range/],
+  ])('%j exits %i with one line naming the problem', async (args, code, pattern) => {
+    await expectRefusal(args, code, pattern)
+  })
+})
+
+describe('stackplan montecarlo', () => {
+  it('prints exactly the documented JSON with the model’s numbers', async () => {
+    const { code, stdout } = await stackplan('montecarlo', '--samples', '300', '--seed', '7', '--json')
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout)
+    expect(Object.keys(out)).toEqual(['samples', 'seed', 'vms', 'platforms', 'probabilityOpenstackCheaper'])
+    expect(Object.keys(out.platforms)).toEqual(['vmware', 'openstack'])
+    expect(Object.keys(out.platforms.vmware)).toEqual(['p10', 'p50', 'p90'])
+    const model = monteCarlo(createDefaultPlan(), { samples: 300, seed: 7 })
+    expect(out).toEqual({
+      samples: 300,
+      seed: 7,
+      vms: model.vms,
+      platforms: model.platforms,
+      probabilityOpenstackCheaper: model.probabilityOpenstackCheaper,
+    })
+  })
+
+  it('defaults to 2,000 samples and seed 1; the same seed prints the same numbers', async () => {
+    const a = await stackplan('montecarlo', '--json')
+    const b = await stackplan('montecarlo', '--json')
+    expect(a.code).toBe(0)
+    expect(a.stdout).toBe(b.stdout)
+    expect(JSON.parse(a.stdout)).toMatchObject({ samples: 2000, seed: 1 })
+    const c = await stackplan('montecarlo', '--json', '--seed', '2')
+    expect(JSON.parse(c.stdout).platforms).not.toEqual(JSON.parse(a.stdout).platforms)
+  })
+
+  it('uses the plan’s ranges from a planning file', async () => {
+    const plan = createDefaultPlan()
+    plan.ranges['staff.salaryUsd'] = { kind: 'lognormal', low: 80_000, high: 130_000 }
+    const path = await writePlan('mc.stackplan', plan)
+    const { stdout } = await stackplan('montecarlo', path, '--samples', '200', '--json')
+    const model = monteCarlo(plan, { samples: 200, seed: 1 })
+    expect(JSON.parse(stdout).platforms).toEqual(model.platforms)
+  })
+
+  it('prints a readable table without --json', async () => {
+    const { code, stdout } = await stackplan('montecarlo', '--samples', '100')
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^Monte Carlo: 100 samples, seed 1, \d+ assumptions sampled/)
+    expect(stdout).toContain('P(OpenStack cheaper)')
+    expect(stdout).toMatch(/At the plan's 1,000 VMs OpenStack is cheaper in \d+(\.\d)? % of samples\./)
+  })
+
+  it('writes the samples CSV: index, seed, every sampled value and the gap at the fleet size', async () => {
+    const out = join(dir, 'csv')
+    await mkdir(out)
+    const path = join(out, 'samples.csv')
+    await writeFile(path, 'an older file that must be replaced whole\n')
+    const { code } = await stackplan('montecarlo', '--samples', '50', '--seed', '3', '--samples-out', path)
+    expect(code).toBe(0)
+    expect(await readdir(out)).toEqual(['samples.csv']) // no temporary file left behind
+    const lines = (await readFile(path, 'utf8')).trimEnd().split('\n')
+    const model = monteCarlo(createDefaultPlan(), { samples: 50, seed: 3 })
+    expect(lines[0]).toBe(['sample', 'seed', ...model.sampledKeys, 'gap at 1000 VMs (USD/yr)'].join(','))
+    expect(lines).toHaveLength(51)
+    const row7 = (lines[8] as string).split(',').map(Number)
+    expect(row7[0]).toBe(7)
+    expect(row7[1]).toBe(3)
+    model.sampledKeys.forEach((key, k) => expect(row7[2 + k]).toBe(model.sampleValues[key]?.[7]))
+    expect(row7.at(-1)).toBe(model.gapAtFleet[7])
+  })
+
+  it('leaves nothing behind when the CSV cannot be written', async () => {
+    const path = join(dir, 'no-such-folder', 'samples.csv')
+    await expectRefusal(
+      ['montecarlo', '--samples', '10', '--samples-out', path],
+      2,
+      /--samples-out .*the folder does not exist/
+    )
+  })
+
+  it.each([
+    [
+      ['montecarlo', '--samples', '0'],
+      /--samples 0 is out of range \(allowed: 1 to 100,000, whole numbers\)/,
+    ],
+    [['montecarlo', '--samples', '100001'], /--samples 100001 is out of range/],
+    [['montecarlo', '--samples', '2.5'], /--samples 2\.5 is out of range/],
+    [['montecarlo', '--seed=-1'], /--seed -1 is out of range \(allowed: 0 to 4,294,967,295, whole numbers\)/],
+    [['montecarlo', '--seed', '4294967296'], /--seed 4294967296 is out of range/],
+    [['montecarlo', '--scenario', 'nope'], /no scenario "nope"/],
+  ])('%j exits 2 naming the option and its range', async (args, pattern) => {
+    await expectRefusal(args, 2, pattern)
+  })
+})
