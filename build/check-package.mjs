@@ -1,6 +1,8 @@
 // Checks what goes into app.asar without a real Electron binary (none can be downloaded here):
 // builds with electron-vite, packs an unpacked Linux app with electron-builder against a placeholder
-// Electron folder, then inspects app.asar. Fuses are not flipped in this run (the placeholder has none).
+// Electron folder, inspects app.asar, then boots the packed main bundle under Node.js with a stub
+// 'electron' module (build/smoke/) to see it register app://, open its window with the packed preload and
+// serve the packed index.html. Fuses are not flipped in this run (the placeholder has none).
 // Usage: node build/check-package.mjs [--keep]   (exit 0 = all checks passed)
 import { spawn } from 'node:child_process'
 import {
@@ -39,6 +41,21 @@ function run(command, args, env = {}) {
   })
 }
 
+/** Runs a command, capturing its output; at most 30 s. */
+function capture(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env } })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, output })
+    })
+  })
+}
+
 const electronVersion = JSON.parse(
   readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')
 ).version
@@ -46,7 +63,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'stackplan-package-check-'))
 const failures = []
 
 try {
-  step('1/4 Building main, preload and renderer with electron-vite')
+  step('1/5 Building main, preload and renderer with electron-vite')
   await run(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'])
 
   step(
@@ -62,7 +79,7 @@ try {
   writeFileSync(path.join(electronDist, 'version'), electronVersion)
   console.log(`placeholder: ${electronDist}`)
 
-  step('3/4 Packing an unpacked Linux app with electron-builder --dir (fuses skipped: placeholder)')
+  step('3/5 Packing an unpacked Linux app with electron-builder --dir (fuses skipped: placeholder)')
   const output = path.join(work, 'dist')
   await run(
     process.execPath,
@@ -79,7 +96,7 @@ try {
     { STACKPLAN_PLACEHOLDER_ELECTRON: '1' }
   )
 
-  step('4/4 Inspecting app.asar')
+  step('4/5 Inspecting app.asar')
   const asarPath = path.join(output, 'linux-unpacked', 'resources', 'app.asar')
   if (!existsSync(asarPath)) throw new Error(`app.asar not found at ${asarPath}`)
   const asar = require('@electron/asar')
@@ -135,6 +152,34 @@ try {
   console.log(`files (${files.length}):`)
   for (const file of files) console.log(`  ${file}`)
   console.log(`app.asar size: ${sizeBytes} bytes (${(sizeBytes / 1024 / 1024).toFixed(2)} MB, budget 5 MB)`)
+
+  step('5/5 Booting the packed main bundle under Node.js with a stub electron module')
+  const unpacked = path.join(work, 'app')
+  asar.extractAll(asarPath, unpacked)
+  const userData = path.join(work, 'user-data')
+  mkdirSync(userData)
+  const smoke = await capture(
+    process.execPath,
+    ['--import', path.join(root, 'build/smoke/register.mjs'), path.join(unpacked, 'out/main/index.js')],
+    { STACKPLAN_SMOKE_USER_DATA: userData }
+  )
+  console.log(smoke.output.trimEnd())
+  const expectations = [
+    ['enables the sandbox', '[smoke] enableSandbox'],
+    ['registers app:// as privileged', '[smoke] registerSchemesAsPrivileged [{"scheme":"app"'],
+    ['serves app://', '[smoke] protocol.handle app'],
+    ['registers plan:save', '[smoke] ipcMain.handle plan:save'],
+    ['opens a sandboxed, isolated window', '"contextIsolation":true,"sandbox":true,"nodeIntegration":false'],
+    ['loads the app page', '[smoke] loadURL app://stackplan/index.html'],
+    ['gets the packed index.html', '[smoke] page 200 text/html; charset=utf-8'],
+  ]
+  for (const [what, line] of expectations) {
+    if (!smoke.output.includes(line)) failures.push(`packed main bundle did not: ${what}`)
+  }
+  const preload = /"preload":"([^"]+)"/.exec(smoke.output)?.[1]
+  if (!preload || !existsSync(preload))
+    failures.push(`the window's preload is not in the package: ${preload}`)
+  if (smoke.output.includes('showErrorBox')) failures.push('the packed main bundle reported a startup error')
 } catch (error) {
   failures.push(error instanceof Error ? error.message : String(error))
 } finally {

@@ -6,7 +6,7 @@ const root = path.resolve(import.meta.dirname, '../..')
 
 describe('npm run check:package', () => {
   it(
-    'packs app.asar with only the built app, within 5 MB',
+    'packs app.asar with only the built app, within 5 MB, and its main bundle boots',
     async () => {
       const child = spawn(process.execPath, [path.join(root, 'build/check-package.mjs')], {
         cwd: root,
@@ -30,6 +30,9 @@ describe('npm run check:package', () => {
       expect(Number(size?.[1])).toBeGreaterThan(0)
       expect(Number(size?.[1])).toBeLessThanOrEqual(5 * 1024 * 1024)
       expect(output).toMatch(/fuses NOT flipped/)
+      // The packed main bundle boots (stub electron), opens its window and gets index.html from app://.
+      expect(output).toContain('[smoke] loadURL app://stackplan/index.html')
+      expect(output).toContain('[smoke] page 200 text/html; charset=utf-8')
     },
     5 * 60_000
   )
