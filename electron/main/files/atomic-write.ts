@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto'
+import * as nodeFs from 'node:fs/promises'
+import path from 'node:path'
+import { errorCode, FileServiceError, saveError, type SaveStep } from './errors'
+
+export { FileServiceError } from './errors'
+
+/** The parts of node:fs/promises the file service uses; tests pass a wrapper to inject failures. */
+export type FileSystem = Pick<
+  typeof nodeFs,
+  'open' | 'stat' | 'rename' | 'unlink' | 'readFile' | 'readdir' | 'mkdir' | 'realpath'
+>
+
+export interface WriteFileAtomicOptions {
+  /**
+   * Copy the file being replaced to `<path>.bak` first (itself written atomically).
+   * @default false
+   */
+  keepBackup?: boolean
+  /**
+   * Permissions of a new file; an existing file keeps its own.
+   * @default 0o666 (less the process umask)
+   */
+  mode?: number
+  /** @default node:fs/promises */
+  fs?: FileSystem
+  /** @default process.platform */
+  platform?: NodeJS.Platform
+  /**
+   * Waits between rename attempts on Windows, where antivirus and indexers hold files briefly.
+   * @default [10, 25, 50, 100, 200]
+   */
+  renameRetryDelaysMs?: readonly number[]
+}
+
+const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES'])
+
+/** fsync on a folder is not supported everywhere (some filesystems, network shares); that is not a failure. */
+const FOLDER_SYNC_UNSUPPORTED = new Set([
+  'EINVAL',
+  'ENOTSUP',
+  'EOPNOTSUPP',
+  'EISDIR',
+  'EPERM',
+  'EACCES',
+  'EBADF',
+])
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** Runs one save step, turning any failure into a FileServiceError naming the step and the target path. */
+async function step<T>(name: SaveStep, target: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (error instanceof FileServiceError) throw error
+    throw saveError(name, target, error)
+  }
+}
+
+async function renameWithRetry(
+  fs: FileSystem,
+  from: string,
+  to: string,
+  platform: NodeJS.Platform,
+  delaysMs: readonly number[]
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to)
+      return
+    } catch (error) {
+      const delay = delaysMs[attempt]
+      if (platform !== 'win32' || delay === undefined || !RENAME_RETRY_CODES.has(errorCode(error)))
+        throw error
+      await sleep(delay)
+    }
+  }
+}
+
+async function syncFolder(fs: FileSystem, folder: string): Promise<void> {
+  let handle: nodeFs.FileHandle | undefined
+  try {
+    handle = await fs.open(folder, 'r')
+    await handle.sync()
+  } catch (error) {
+    if (!FOLDER_SYNC_UNSUPPORTED.has(errorCode(error))) throw error
+  } finally {
+    await handle?.close().catch(() => undefined)
+  }
+}
+
+/** A symlinked file is saved where it really lives, so the link survives the rename. */
+async function realTarget(fs: FileSystem, resolved: string): Promise<string> {
+  try {
+    return await fs.realpath(resolved)
+  } catch {
+    return resolved
+  }
+}
+
+/** The permission bits of the file at `target`, null when there is none; refuses a folder. */
+async function existingMode(fs: FileSystem, target: string): Promise<number | null> {
+  try {
+    const stats = await fs.stat(target)
+    if (stats.isDirectory()) {
+      throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' })
+    }
+    return stats.mode & 0o7777
+  } catch (error) {
+    // No file there (or no folder): the open of the temporary file reports the real problem.
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return null
+    throw error
+  }
+}
+
+/**
+ * Replaces `filePath` (or the file a symlink there points to) with `data` so that it is always either the old or the new bytes, even if the
+ * process dies or the power fails midway: write a temporary file in the same folder (`.<name>.<random>.tmp`),
+ * fsync it, keep the old file's permissions, optionally copy the old file to `<path>.bak` (atomically, before
+ * the rename), rename over the target (retrying EPERM/EBUSY/EACCES on Windows), then fsync the folder so the
+ * rename itself is durable (POSIX only). On failure the temporary file is removed, the target is untouched,
+ * and a FileServiceError names the failed step and the path.
+ */
+export async function writeFileAtomic(
+  filePath: string,
+  data: string | Uint8Array,
+  options: WriteFileAtomicOptions = {}
+): Promise<void> {
+  const {
+    keepBackup = false,
+    mode = 0o666,
+    fs = nodeFs,
+    platform = process.platform,
+    renameRetryDelaysMs = [10, 25, 50, 100, 200],
+  } = options
+  const target = await realTarget(fs, path.resolve(filePath))
+  const folder = path.dirname(target)
+  const tempPath = path.join(folder, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+
+  const oldMode = await step('replace file', target, () => existingMode(fs, target))
+  let handle: nodeFs.FileHandle | undefined
+  let isTempCreated = false
+  try {
+    handle = await step('create temporary file', target, () => fs.open(tempPath, 'wx', oldMode ?? mode))
+    isTempCreated = true
+    const opened = handle
+    // open() applies the umask; chmod gives the new file exactly the old one's permissions.
+    if (oldMode !== null) await step('create temporary file', target, () => opened.chmod(oldMode))
+    await step('write', target, () => opened.writeFile(bytes))
+    await step('flush to disk', target, () => opened.sync())
+    handle = undefined
+    await step('flush to disk', target, () => opened.close())
+    if (keepBackup && oldMode !== null) {
+      await step('keep backup', target, async () => {
+        const previous = await fs.readFile(target)
+        try {
+          await writeFileAtomic(`${target}.bak`, previous, { ...options, keepBackup: false, mode: oldMode })
+        } catch (error) {
+          // Report the system error under this step, not the inner save's own step.
+          throw error instanceof FileServiceError ? (error.cause ?? error) : error
+        }
+      })
+    }
+    await step('replace file', target, () =>
+      renameWithRetry(fs, tempPath, target, platform, renameRetryDelaysMs)
+    )
+    isTempCreated = false
+  } catch (error) {
+    await handle?.close().catch(() => undefined)
+    if (isTempCreated) await fs.unlink(tempPath).catch(() => undefined)
+    throw error
+  }
+  if (platform !== 'win32') await step('sync folder', target, () => syncFolder(fs, folder))
+}
