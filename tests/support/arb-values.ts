@@ -38,5 +38,10 @@ export function arbValues(
   const excluded = new Set([...SKIP, ...(options.exclude ?? [])])
   const entries: Record<string, fc.Arbitrary<AssumptionValue>> = {}
   for (const a of CATALOG) if (!excluded.has(a.key)) entries[a.key] = arbValueFor(a)
-  return fc.record(entries, { requiredKeys: [] })
+  // With no required keys every property is optional; drop the ones fast-check left undefined.
+  return fc.record(entries, { requiredKeys: [] }).map((record) => {
+    const values: Record<string, AssumptionValue> = {}
+    for (const [key, value] of Object.entries(record)) if (value !== undefined) values[key] = value
+    return values
+  })
 }
