@@ -8,7 +8,7 @@ import {
 } from './licensing'
 import { hostEvacuationMinutes, maintenanceHoursPerYear } from './migration'
 import { yearlyEnergy } from './power'
-import { fteFor, loadedUsdPerFteYear } from './staff'
+import { loadedUsdPerFteYear, platformFte } from './staff'
 import { isSharedStorage, sizeStorage, vsanAddOnTib } from './storage'
 import type { Platform } from './types'
 
@@ -49,7 +49,6 @@ export function annualTotalAt(inp: ModelInputs, platform: Platform, vms: number)
     storageNodeWatts: storage.storageNodeWatts,
     wantWeek: false,
   })
-  // Fields passed one by one rather than spread: a spread object literal costs about a microsecond here.
   const maintenanceHours = maintenanceHoursPerYear({
     eventsPerHostYear: inp.maintenance.eventsPerHostYear,
     engineerHoursPerEvent: inp.maintenance.engineerHoursPerEvent,
@@ -57,14 +56,7 @@ export function annualTotalAt(inp: ModelInputs, platform: Platform, vms: number)
     nodes: totalNodes,
     fleetEvacuationMinutes: vmHosts * (shared ? spread.live : spread.block),
   })
-  const staff = inp.staff[platform]
-  // fteFor rather than platformFte, whose spread of the staff inputs would allocate on every call.
-  const fte = fteFor({
-    nodes: totalNodes,
-    minFte: staff.minFte,
-    fixedFte: staff.fixedFte,
-    hostsPerFte: staff.hostsPerFte,
-  })
+  const fte = platformFte(inp, platform, totalNodes)
   const hwSupportUsd = serverNodes * inp.host.capexUsd * inp.host.hwSupportPerYear
   const rate = inp.finance.usdToCurrency
   // Same categories, same arithmetic and the same order of summation as tco.ts (runRateUsd, finish).

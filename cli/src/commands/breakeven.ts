@@ -19,7 +19,8 @@ function breakEvenText(b: BreakEvenResult): string {
   const now = `${b.key} is ${fmt(b.current)}${unit}; at ${number(b.vms)} VMs ${NAMES[b.cheaperAtCurrent]} is cheaper.`
   if (b.value === null) return `${now}\n${b.reason ?? 'no break-even'}.`
   const other = b.cheaperAtCurrent === 'vmware' ? 'OpenStack' : 'VMware'
-  return `${now}\nBreak-even: ${b.key} = ${fmt(b.value)}${unit} — from there ${other} is cheaper.`
+  const side = b.value < b.current ? 'below' : 'above'
+  return `${now}\nBreak-even: ${b.key} = ${fmt(b.value)}${unit}, the first value ${side} the current one at which ${other} is cheaper.`
 }
 
 export async function runBreakEven(args: string[]): Promise<string> {
