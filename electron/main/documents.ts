@@ -36,9 +36,8 @@ export async function openKnownPlan(services: DocumentServices, filePath: string
     await rememberRecent(services, filePath)
     return { status: 'opened', doc: { path: filePath, name: path.basename(filePath), text, stamp } }
   } catch (error) {
-    const message =
-      error instanceof FileServiceError ? `${error.message} (while ${error.step})` : errorMessage(error)
-    return { status: 'error', path: filePath, message }
+    // The file service's messages already name the step and the path in a sentence.
+    return { status: 'error', path: filePath, message: errorMessage(error) }
   }
 }
 

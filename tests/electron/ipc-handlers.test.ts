@@ -108,12 +108,17 @@ describe('plan:openDialog', () => {
     const chosen = '/home/ana/plans/unreadable.stackplan'
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [chosen] })
     fileService.readPlanText.mockRejectedValueOnce(
-      new fileService.FileServiceError('read', chosen, 'Permission denied', 'EACCES')
+      new fileService.FileServiceError(
+        'read',
+        chosen,
+        `Could not open ${chosen}: reading it failed because permission was denied (EACCES).`,
+        'EACCES'
+      )
     )
     expect(await invokeHandler('plan:openDialog', event)).toEqual({
       status: 'error',
       path: chosen,
-      message: 'Permission denied (while read)',
+      message: `Could not open ${chosen}: reading it failed because permission was denied (EACCES).`,
     })
     expect(recent.add).not.toHaveBeenCalled()
   })
