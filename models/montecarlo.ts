@@ -3,7 +3,12 @@ import { analysisBase, type AnalysisOptions } from './analysis-inputs'
 import { annualTotalAt } from './annual-total'
 import { CATALOG, defaultUncertaintyRange, type NumberAssumption } from './catalog'
 import { logSpacedFleetSizes } from './curves'
-import { drawPrepared, isPointDistribution, prepareDistribution } from './distributions'
+import {
+  drawPrepared,
+  isPointDistribution,
+  prepareDistribution,
+  type PreparedDistribution,
+} from './distributions'
 import { clampToCatalog, numericInputSetter } from './input-setters'
 import type { Distribution, Plan } from './plan'
 import { Sfc32 } from './random'
@@ -161,7 +166,10 @@ export function monteCarloBatch(plan: Plan, options: MonteCarloBatchOptions = {}
     }
     rng.reseed(seed, firstSample + s)
     for (let k = 0; k < prepared.length; k++) {
-      const value = clampToCatalog(assumptions[k] as NumberAssumption, drawPrepared(prepared[k]!, rng))
+      const value = clampToCatalog(
+        assumptions[k] as NumberAssumption,
+        drawPrepared(prepared[k] as PreparedDistribution, rng)
+      )
       ;(setters[k] as (v: number) => void)(value)
       ;(columns[k] as Float64Array)[s] = value
     }

@@ -172,6 +172,17 @@ describe('monteCarlo', () => {
     }
   })
 
+  it('takes the gap at the plan’s fleet size even when it lies outside the curve', () => {
+    const big: Plan = { ...plan, assumptions: { 'fleet.vms': 500_000 } }
+    const batch = monteCarloBatch(big, { samples: 3, seed: 2, points: 5 })
+    expect(batch.vms).not.toContain(500_000)
+    for (let s = 0; s < 3; s++) {
+      const overrides: Record<string, number> = {}
+      for (const key of batch.sampledKeys) overrides[key] = batch.sampleValues[key]?.[s] as number
+      expect(batch.gapAtFleet[s]).toBe(evaluatePlan(big, { overrides }).gapAnnual)
+    }
+  })
+
   it('keeps sampled values inside the catalog range and whole for integer keys', () => {
     for (const key of run.sampledKeys) {
       const a = findAssumption(key)
