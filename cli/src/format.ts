@@ -22,8 +22,5 @@ export function formatTable(rows: string[][]): string {
     .join('\n')
 }
 
-/** One CSV field: quoted when it holds a comma, quote or line break. */
-export function csvField(value: string | number): string {
-  const text = String(value)
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
+/** One CSV field: quoted when it holds a comma, quote or line break (shared with the window's exports). */
+export { csvField } from '../../export/csv'

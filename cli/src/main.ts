@@ -2,6 +2,7 @@ import { runAssumptions } from './commands/assumptions'
 import { runBreakEven } from './commands/breakeven'
 import { runCurves } from './commands/curves'
 import { runEvaluate } from './commands/evaluate'
+import { runExport } from './commands/export'
 import { runInit } from './commands/init'
 import { runMonteCarlo } from './commands/montecarlo'
 import { runSensitivity } from './commands/sensitivity'
@@ -23,6 +24,8 @@ Usage:
   stackplan montecarlo [PLAN] [--samples N] [--seed S] [--scenario NAME] [--set KEY=VALUE]...
                    [--json] [--samples-out FILE.csv]
                    P10/P50/P90 cost bands and the probability OpenStack is cheaper (2,000 samples, seed 1)
+  stackplan export [PLAN] --xlsx FILE | --csv FILE [--scenario NAME] [--set KEY=VALUE]...
+                   the workbook (assumptions, curves, breakdown, scenarios) or the curves CSV
 
 PLAN is a .stackplan file; without it the built-in default plan is used.
 Exit codes: 0 ok, 2 bad option or value, 3 unreadable or invalid planning file. See docs/CLI.md.`
@@ -35,6 +38,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
   sensitivity: runSensitivity,
   breakeven: runBreakEven,
   montecarlo: runMonteCarlo,
+  export: runExport,
 }
 
 async function main(argv: string[]): Promise<number> {

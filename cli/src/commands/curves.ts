@@ -1,11 +1,11 @@
-import { CATEGORIES, computeCurves, type CostMetric, type CurveSet } from '../../../models/index'
+import { curvesTable, tableToCsv } from '../../../export/index'
+import { computeCurves, type CostMetric, type CurveSet } from '../../../models/index'
 import { UsageError } from '../errors'
 import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
-import { csvField, formatTable, money, number } from '../format'
+import { formatTable, money, number } from '../format'
 
 const METRICS: readonly CostMetric[] = ['annual', 'npv', 'perVmMonth']
-const SERIES = ['total', ...CATEGORIES] as const
 
 /** The public JSON shape of `stackplan curves --json`. */
 export function curvesJson(c: CurveSet) {
@@ -18,26 +18,12 @@ export function curvesJson(c: CurveSet) {
   }
 }
 
-/** CSV: one row per fleet size, one column per platform and series, units in the header. */
+/** CSV: one row per fleet size, one column per platform and series, units in the header (export/tables). */
 export function curvesCsv(c: CurveSet): string {
-  const unit =
-    c.metric === 'annual'
-      ? `${c.currency}/yr`
-      : c.metric === 'npv'
-        ? `${c.currency} NPV`
-        : `${c.currency}/VM-month`
-  const header = ['vms', ...['vmware', 'openstack'].flatMap((p) => SERIES.map((s) => `${p}.${s} (${unit})`))]
-  const lines = [header.map(csvField).join(',')]
-  c.vms.forEach((vms, i) => {
-    const cells: (string | number)[] = [vms]
-    for (const p of ['vmware', 'openstack'] as const)
-      for (const s of SERIES) cells.push(c.platforms[p][s][i] as number)
-    lines.push(cells.map(csvField).join(','))
-  })
-  return lines.join('\n')
+  return tableToCsv(curvesTable(c))
 }
 
-function curvesTable(c: CurveSet): string {
+function curvesTextTable(c: CurveSet): string {
   const rows = [['VMs', 'VMware', 'OpenStack', 'cheaper']]
   c.vms.forEach((vms, i) => {
     const v = c.platforms.vmware.total[i] as number
@@ -92,5 +78,5 @@ export async function runCurves(args: string[]): Promise<string> {
   }
   if (values.json) return JSON.stringify(curvesJson(curves), null, 2)
   if (values.csv) return curvesCsv(curves)
-  return curvesTable(curves)
+  return curvesTextTable(curves)
 }

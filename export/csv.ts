@@ -1,0 +1,17 @@
+import type { CellValue, Table } from './table'
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+export function csvField(value: CellValue): string {
+  const text = value === null ? '' : String(value)
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/**
+ * A table as CSV: a header row, then one line per row, joined by "\n" without a final line break.
+ * Numbers are written in full (JavaScript's shortest round-trip form), never rounded or grouped.
+ */
+export function tableToCsv(table: Table): string {
+  const lines = [table.columns.map((c) => csvField(c.header)).join(',')]
+  for (const row of table.rows) lines.push(row.map(csvField).join(','))
+  return lines.join('\n')
+}
