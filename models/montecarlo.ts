@@ -89,8 +89,8 @@ export interface MonteCarloResult {
  * Which assumptions a Monte Carlo run samples, in catalog order (the order random numbers are drawn):
  * every key with a range in the plan, from that distribution; else every estimate (E), disputed value (D)
  * and list price with a default uncertainty range (defaultUncertaintyRange: the catalog's range or ±30 % of
- * the catalog default), as PERT(low, likely, high) with likely = the key's value in the scenario clamped
- * into the range. Zero-width ranges mark a value as certain and are not sampled (the key keeps its value).
+ * the catalog default), as PERT(low, likely, high) with likely = the key's value in the scenario; a value the
+ * user set outside that range gets ±30 % of itself instead (clamped to the allowed range). Zero-width ranges mark a value as certain and are not sampled (the key keeps its value).
  */
 export function sampledAssumptions(
   plan: Plan,
@@ -108,8 +108,16 @@ export function sampledAssumptions(
     if (a.flag !== 'E' && a.flag !== 'D' && !a.isListPrice) continue
     const range = defaultUncertaintyRange(a)
     if (!range || !(range[1] > range[0])) continue
-    const [low, high] = range
-    const likely = Math.min(high, Math.max(low, values[a.key] as number))
+    const value = values[a.key] as number
+    let [low, high] = range
+    if (value < low || value > high) {
+      // The user entered their own number outside the default range: centre the uncertainty on it
+      // (±30 %, clamped to the allowed range) instead of pulling every sample back towards the default.
+      low = Math.max(a.min, value * 0.7)
+      high = Math.min(a.max, value * 1.3)
+      if (!(high > low)) continue
+    }
+    const likely = Math.min(high, Math.max(low, value))
     sampled.push({ key: a.key, distribution: { kind: 'pert', low, likely, high }, source: 'default' })
   }
   return sampled

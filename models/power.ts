@@ -102,13 +102,19 @@ export function simulatePowerWeek(p: PowerWeekInput): PowerWeekResult {
   const week: PowerWeek | null = p.wantWeek
     ? { hostsOnWithout: [], hostsOnWith: [], kwWithout: [], kwWith: [] }
     : null
+  // Hours with the same load behave the same, so without the hour-by-hour week each distinct load level
+  // is computed once and weighted by its hours (48 levels instead of 168 hours for the default profile).
+  const levels = week ? null : profileLevels(p.profile)
+  const count = levels ? levels.loads.length : HOURS_PER_WEEK
   let whWithout = 0
   let whWith = 0
   let minHostsOn = p.vmHosts
   let isMemoryBound = false
-  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+  for (let i = 0; i < count; i++) {
+    const load = levels ? (levels.loads[i] as number) : (p.profile[i] as number)
+    const hours = levels ? (levels.hours[i] as number) : 1
     // Busy cores cannot exceed the cores that exist.
-    const demandCores = Math.min(capacityCores, p.busyCoresAtPeak * (p.profile[h] as number))
+    const demandCores = Math.min(capacityCores, p.busyCoresAtPeak * load)
     const dynamicWatts = demandCores * dynamicWattsPerBusyCore
     const wattsWithout = p.vmHosts * p.idleWatts + dynamicWatts + p.alwaysOnWatts
     let hostsOn = p.vmHosts
@@ -116,15 +122,15 @@ export function simulatePowerWeek(p: PowerWeekInput): PowerWeekResult {
       const cpuHosts = ceilCount(demandCores / (p.coresPerHost * p.targetUtilization))
       const needed = p.reserveHosts + Math.max(cpuHosts, memoryHostsOn, 1)
       hostsOn = Math.min(p.vmHosts, needed)
-      if (hostsOn < minHostsOn || (hostsOn === minHostsOn && h === 0)) {
+      if (hostsOn < minHostsOn || (hostsOn === minHostsOn && i === 0)) {
         minHostsOn = hostsOn
         isMemoryBound = memoryHostsOn >= cpuHosts
       }
     }
     const wattsWith =
       hostsOn * p.idleWatts + (p.vmHosts - hostsOn) * p.standbyWatts + dynamicWatts + p.alwaysOnWatts
-    whWithout += wattsWithout
-    whWith += wattsWith
+    whWithout += wattsWithout * hours
+    whWith += wattsWith * hours
     if (week) {
       week.hostsOnWithout.push(p.vmHosts)
       week.hostsOnWith.push(hostsOn)
@@ -140,6 +146,27 @@ export function simulatePowerWeek(p: PowerWeekInput): PowerWeekResult {
     isMemoryBound,
     week,
   }
+}
+
+interface ProfileLevels {
+  loads: Float64Array
+  hours: Float64Array
+}
+
+const levelsCache = new WeakMap<readonly number[], ProfileLevels>()
+
+/** The distinct load levels of a profile and how many hours of the week have each, in first-seen order. */
+export function profileLevels(profile: readonly number[]): ProfileLevels {
+  const cached = levelsCache.get(profile)
+  if (cached) return cached
+  const hoursByLoad = new Map<number, number>()
+  for (const load of profile) hoursByLoad.set(load, (hoursByLoad.get(load) ?? 0) + 1)
+  const levels = {
+    loads: Float64Array.from(hoursByLoad.keys()),
+    hours: Float64Array.from(hoursByLoad.values()),
+  }
+  levelsCache.set(profile, levels)
+  return levels
 }
 
 export interface EnergyYear {

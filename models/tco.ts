@@ -214,6 +214,15 @@ function cashFlowsUsd(inp: ModelInputs, platform: Platform, vms: number, first: 
 }
 
 /**
+ * A platform's year-1 run rate per category at `vms` VMs, in the plan's currency — the `annual` of
+ * evaluatePlatform without the horizon, the hour-by-hour week or the sentences. The lean path for
+ * analyses that evaluate the model hundreds of thousands of times (Monte Carlo, break-even scans).
+ */
+export function annualRunRate(inp: ModelInputs, platform: Platform, vms: number): CategoryCosts {
+  return finish(runRateUsd(inp, snapshot(inp, platform, vms, false)), inp.finance.usdToCurrency)
+}
+
+/**
  * Everything Stackplan reports for one platform at `vms` VMs: nodes, licensed cores, FTE, the year-1 run
  * rate per category, the horizon's cash flows and NPV, cost per VM-month, energy with and without power
  * management, storage and migration. Money is in the plan's currency (USD × usdToCurrency).

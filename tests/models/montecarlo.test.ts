@@ -43,7 +43,9 @@ describe('annualTotalAt, the lean evaluation path', () => {
     const inputs = toModelInputs()
     for (const vms of logSpacedFleetSizes(10, 100_000, 61, 1000)) {
       for (const p of PLATFORMS)
-        expect(annualTotalAt(inputs, p, vms)).toBe(evaluatePlatform(inputs, p, vms).annual.total)
+        expect(annualTotalAt(inputs, p, vms)).toBe(
+          evaluatePlatform(inputs, p, vms, { wantWeek: false }).annual.total
+        )
     }
   })
 
@@ -113,13 +115,12 @@ describe('which assumptions Monte Carlo samples', () => {
     const byKey = new Map(sampledAssumptions(p).map((s) => [s.key, s]))
     expect(byKey.get('staff.salaryUsd')?.source).toBe('plan') // a P key sampled because the plan says so
     expect(byKey.has('vmware.usdPerCoreYear.vcf')).toBe(false)
-    // 40,000 lies above the default range 17,500–32,500: likely is clamped to 32,500.
-    expect(byKey.get('host.capexUsd')?.distribution).toEqual({
-      kind: 'pert',
-      low: 17_500,
-      likely: 32_500,
-      high: 32_500,
-    })
+    // 40,000 lies above the default range 17,500–32,500: the range moves to 40,000 ± 30 % = 28,000–52,000.
+    const capex = byKey.get('host.capexUsd')?.distribution
+    expect(capex?.kind).toBe('pert')
+    expect(capex?.low).toBeCloseTo(28_000, 9)
+    expect(capex?.likely).toBe(40_000)
+    expect(capex?.high).toBeCloseTo(52_000, 9)
   })
 })
 

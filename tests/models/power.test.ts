@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
+  defaultProfile,
+  profilePreset,
   evaluatePlan,
   createDefaultPlan,
   hostWatts,
@@ -66,6 +68,17 @@ describe('the 168-hour week with DPM', () => {
     expect(off.kwhPerWeekWith).toBe(off.kwhPerWeekWithout)
     const noGain = simulatePowerWeek({ ...base, standbyWatts: 150 })
     expect(noGain.kwhPerWeekWith).toBe(noGain.kwhPerWeekWithout)
+  })
+
+  it('gives the same energy whether it walks 168 hours or the distinct load levels', () => {
+    for (const profile of [twoLevel, defaultProfile(), profilePreset('officeHours')]) {
+      const hourly = simulatePowerWeek({ ...base, profile, wantWeek: true })
+      const byLevel = simulatePowerWeek({ ...base, profile, wantWeek: false })
+      expect(byLevel.kwhPerWeekWith).toBeCloseTo(hourly.kwhPerWeekWith, 9)
+      expect(byLevel.kwhPerWeekWithout).toBeCloseTo(hourly.kwhPerWeekWithout, 9)
+      expect(byLevel.minHostsOn).toBe(hourly.minHostsOn)
+      expect(byLevel.isMemoryBound).toBe(hourly.isMemoryBound)
+    }
   })
 
   it('multiplies IT energy by PUE', () => {
