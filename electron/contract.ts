@@ -59,8 +59,20 @@ export interface InvokeChannels {
   'recovery:snapshot': { args: [req: RecoverySnapshot]; ret: void }
   'recovery:discard': { args: [req: { docId: string }]; ret: void }
   'recovery:list': { args: []; ret: RecoverySnapshot[] }
-  'export:savePdf': { args: [req: { suggestedName: string }]; ret: SaveResult }
+  'export:savePdf': { args: [req: { suggestedName: string; pageSize: PdfPageSize }]; ret: SaveResult }
+  'export:saveFile': {
+    args: [req: { suggestedName: string; kind: ExportFileKind; bytes: Uint8Array }]
+    ret: SaveResult
+  }
 }
+
+/** Paper sizes of the PDF report. */
+export const PDF_PAGE_SIZES = ['A4', 'Letter'] as const
+export type PdfPageSize = (typeof PDF_PAGE_SIZES)[number]
+
+/** Files the window exports besides the PDF: the workbook, CSV tables, chart images. */
+export const EXPORT_FILE_KINDS = ['xlsx', 'csv', 'png'] as const
+export type ExportFileKind = (typeof EXPORT_FILE_KINDS)[number]
 
 /** Main → renderer messages. Menu items and OS events that the renderer turns into actions. */
 export interface PushChannels {
@@ -91,6 +103,7 @@ export const INVOKE_CHANNELS = [
   'recovery:discard',
   'recovery:list',
   'export:savePdf',
+  'export:saveFile',
 ] as const satisfies readonly (keyof InvokeChannels)[]
 
 export const PUSH_CHANNELS = [
@@ -111,6 +124,9 @@ export type PushChannel = keyof PushChannels
 
 /** The only object the preload puts on `window` (as `window.stackplan`). */
 export interface StackplanApi {
-  invoke<K extends InvokeChannel>(channel: K, ...args: InvokeChannels[K]['args']): Promise<InvokeChannels[K]['ret']>
+  invoke<K extends InvokeChannel>(
+    channel: K,
+    ...args: InvokeChannels[K]['args']
+  ): Promise<InvokeChannels[K]['ret']>
   on<K extends PushChannel>(channel: K, listener: (...args: PushChannels[K]) => void): () => void
 }

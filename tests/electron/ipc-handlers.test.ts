@@ -337,16 +337,18 @@ describe('app and window channels', () => {
 describe('export:savePdf', () => {
   it('returns cancelled when the dialog is cancelled', async () => {
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' })
-    expect(await invokeHandler('export:savePdf', event, { suggestedName: 'Budget' })).toEqual({
-      status: 'cancelled',
-    })
+    expect(await invokeHandler('export:savePdf', event, { suggestedName: 'Budget', pageSize: 'A4' })).toEqual(
+      {
+        status: 'cancelled',
+      }
+    )
     expect(sender.printToPDF).not.toHaveBeenCalled()
   })
 
   it('prints the page and writes the PDF atomically', async () => {
     const target = path.join(tmp, 'report')
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
-    const result = await invokeHandler('export:savePdf', event, { suggestedName: 'Budget' })
+    const result = await invokeHandler('export:savePdf', event, { suggestedName: 'Budget', pageSize: 'A4' })
     expect(result).toMatchObject({
       status: 'saved',
       path: `${target}.pdf`,
@@ -362,7 +364,9 @@ describe('export:savePdf', () => {
       canceled: false,
       filePath: path.join(tmp, 'gone', 'r.pdf'),
     })
-    expect(await invokeHandler('export:savePdf', event, { suggestedName: 'Budget' })).toMatchObject({
+    expect(
+      await invokeHandler('export:savePdf', event, { suggestedName: 'Budget', pageSize: 'A4' })
+    ).toMatchObject({
       status: 'error',
       step: 'write file',
     })

@@ -39,7 +39,10 @@ const VALID_ARGS: Record<InvokeChannel, unknown[]> = {
   ],
   'recovery:discard': [{ docId: 'doc-1_a' }],
   'recovery:list': [],
-  'export:savePdf': [{ suggestedName: 'Budget 2026' }],
+  'export:savePdf': [{ suggestedName: 'Budget 2026', pageSize: 'A4' }],
+  'export:saveFile': [
+    { suggestedName: 'Budget 2026.xlsx', kind: 'xlsx', bytes: new Uint8Array([80, 75, 3, 4]) },
+  ],
 }
 
 const channels = [...INVOKE_CHANNELS]

@@ -1,5 +1,6 @@
+import { EXPORT_FILE_KINDS, PDF_PAGE_SIZES } from '../../contract'
 import type { InvokeChannel, InvokeChannels } from '../../contract'
-import { args, boolean, finiteNumber, nullable, object, string } from './schema'
+import { args, boolean, bytes, finiteNumber, nullable, object, oneOf, string } from './schema'
 
 /** Longest path any supported OS accepts (Linux PATH_MAX); longer is never a real file. */
 export const MAX_PATH_LENGTH = 4096
@@ -8,6 +9,8 @@ export const MAX_PLAN_TEXT_LENGTH = 10 * 1024 * 1024
 /** Names and titles: a file name is at most 255 characters; a title adds a dirty mark and the app name. */
 export const MAX_NAME_LENGTH = 1024
 export const MAX_URL_LENGTH = 2048
+/** Largest export file (a workbook with 100,000 Monte Carlo samples is about 40 MB). */
+export const MAX_EXPORT_BYTES = 256 * 1024 * 1024
 
 const filePath = string({ minLength: 1, maxLength: MAX_PATH_LENGTH })
 const planText = string({ minLength: 1, maxLength: MAX_PLAN_TEXT_LENGTH })
@@ -47,5 +50,12 @@ export const CHANNEL_ARGS: { [K in InvokeChannel]: ArgsValidator<K> } = {
   'recovery:snapshot': args(recoverySnapshot),
   'recovery:discard': args(object({ docId })),
   'recovery:list': args(),
-  'export:savePdf': args(object({ suggestedName: shortName })),
+  'export:savePdf': args(object({ suggestedName: shortName, pageSize: oneOf(PDF_PAGE_SIZES) })),
+  'export:saveFile': args(
+    object({
+      suggestedName: shortName,
+      kind: oneOf(EXPORT_FILE_KINDS),
+      bytes: bytes({ maxBytes: MAX_EXPORT_BYTES }),
+    })
+  ),
 }

@@ -3,32 +3,42 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { BrowserWindow } from 'electron'
 import type { SaveResult } from '../../contract'
+import { showExportFileDialog } from '../dialogs/export-file'
 import { showExportPdfDialog } from '../dialogs/export-pdf'
 import { withExtension } from '../dialogs/file-names'
+import { writeFileAtomic } from '../files/atomic-write'
 import { handle } from './handle'
 
-/** Writes bytes through a temporary file in the same folder and a rename, so a failure leaves no half file. */
-export async function writeFileAtomic(filePath: string, data: Uint8Array): Promise<void> {
-  const temp = path.join(
-    path.dirname(filePath),
-    `.${path.basename(filePath)}.${process.pid}.${Date.now()}.tmp`
-  )
-  try {
-    const handle = await fs.open(temp, 'w', 0o644)
-    try {
-      await handle.writeFile(data)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await fs.rename(temp, filePath)
-  } catch (error) {
-    await fs.rm(temp, { force: true })
-    throw error
+/** Writes an export atomically (never a partial file) and describes the result for the renderer. */
+async function writeExport(target: string, data: Uint8Array): Promise<SaveResult> {
+  await writeFileAtomic(target, data)
+  const stat = await fs.stat(target)
+  return {
+    status: 'saved',
+    path: target,
+    name: path.basename(target),
+    stamp: {
+      sizeBytes: stat.size,
+      mtimeMs: stat.mtimeMs,
+      sha256: createHash('sha256').update(data).digest('hex'),
+    },
   }
 }
 
-/** export:savePdf — prints the page (the renderer lays out its print view) to a PDF the user chose. */
+function failure(step: string, target: string, error: unknown): SaveResult {
+  return {
+    status: 'error',
+    step,
+    path: target,
+    message: error instanceof Error ? error.message : String(error),
+  }
+}
+
+/**
+ * export:savePdf — prints the page (the renderer shows its report view, laid out by its print stylesheet)
+ * to a PDF of the chosen paper size, into a file the user picks.
+ * export:saveFile — writes a workbook, CSV or PNG the renderer built into a file the user picks.
+ */
 export function registerExportHandlers(): void {
   handle('export:savePdf', async (event, request): Promise<SaveResult> => {
     const win = BrowserWindow.fromWebContents(event.sender)
@@ -36,29 +46,33 @@ export function registerExportHandlers(): void {
     const chosen = await showExportPdfDialog(win, request.suggestedName)
     if (chosen === null) return { status: 'cancelled' }
     const target = withExtension(chosen, 'pdf').path
-    let step = 'render PDF'
+    let pdf: Uint8Array
     try {
-      const pdf = await event.sender.printToPDF({ printBackground: true, landscape: true, pageSize: 'A4' })
-      step = 'write file'
-      await writeFileAtomic(target, pdf)
-      const stat = await fs.stat(target)
-      return {
-        status: 'saved',
-        path: target,
-        name: path.basename(target),
-        stamp: {
-          sizeBytes: stat.size,
-          mtimeMs: stat.mtimeMs,
-          sha256: createHash('sha256').update(pdf).digest('hex'),
-        },
-      }
+      // The stylesheet's @page size follows the same choice; page numbers come from its margin boxes.
+      pdf = await event.sender.printToPDF({
+        printBackground: true,
+        pageSize: request.pageSize,
+        preferCSSPageSize: true,
+      })
     } catch (error) {
-      return {
-        status: 'error',
-        step,
-        path: target,
-        message: error instanceof Error ? error.message : String(error),
-      }
+      return failure('render PDF', target, error)
+    }
+    try {
+      return await writeExport(target, pdf)
+    } catch (error) {
+      return failure('write file', target, error)
+    }
+  })
+
+  handle('export:saveFile', async (event, request): Promise<SaveResult> => {
+    const win = BrowserWindow.fromWebContents(event.sender)
+    const chosen = await showExportFileDialog(win, request.suggestedName, request.kind)
+    if (chosen === null) return { status: 'cancelled' }
+    const target = withExtension(chosen, request.kind).path
+    try {
+      return await writeExport(target, request.bytes)
+    } catch (error) {
+      return failure('write file', target, error)
     }
   })
 }

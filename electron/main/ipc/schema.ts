@@ -53,6 +53,25 @@ export const boolean: Validator<boolean> = (value, where) => {
   return value
 }
 
+/** One of a fixed list of strings. */
+export function oneOf<const T extends string>(values: readonly T[]): Validator<T> {
+  return (value, where) => {
+    if (typeof value !== 'string' || !(values as readonly string[]).includes(value))
+      fail(where, `must be one of ${values.join(', ')}`)
+    return value as T
+  }
+}
+
+/** Binary data (a Uint8Array or Buffer) of at most `maxBytes`; copied so later changes cannot reach it. */
+export function bytes(rule: { maxBytes: number }): Validator<Uint8Array> {
+  return (value, where) => {
+    if (!(value instanceof Uint8Array)) fail(where, `must be binary data, got ${describe(value)}`)
+    if (value.byteLength > rule.maxBytes)
+      fail(where, `must be at most ${rule.maxBytes} bytes (got ${value.byteLength})`)
+    return new Uint8Array(value)
+  }
+}
+
 export function nullable<T>(inner: Validator<T>): Validator<T | null> {
   return (value, where) => (value === null ? null : inner(value, where))
 }

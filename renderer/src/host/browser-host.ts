@@ -1,8 +1,8 @@
-import type { Host, HostOpenResult, HostRecoverySnapshot, HostSaveResult } from './types'
+import type { ExportFile, Host, HostOpenResult, HostRecoverySnapshot, HostSaveResult } from './types'
 
 /** The parts of the File System Access API this host uses (not in TypeScript's DOM library yet). */
 interface WritableFileStream {
-  write(data: Blob | string): Promise<void>
+  write(data: Blob | string | BufferSource): Promise<void>
   close(): Promise<void>
 }
 interface FileHandle {
@@ -41,9 +41,18 @@ export async function readPickedFile(file: File): Promise<HostOpenResult> {
   }
 }
 
-/** Offers `text` as a download named `name` (the classic browser "save"). */
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+const EXPORT_TYPES: Record<ExportFile['kind'], PickerType> = {
+  xlsx: {
+    description: 'Excel workbook',
+    accept: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'] },
+  },
+  csv: { description: 'CSV table', accept: { 'text/csv': ['.csv'] } },
+  png: { description: 'PNG image', accept: { 'image/png': ['.png'] } },
+}
+
+/** Offers `data` as a download named `name` (the classic browser "save"). */
+function download(data: string | Uint8Array, name: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }))
   const a = document.createElement('a')
   a.href = url
   a.download = name
@@ -217,8 +226,32 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
       return true
     },
     async exportPdf() {
+      // The print dialog uses the same print stylesheet; it saves the PDF itself, so nothing is reported.
       window.print()
       return { status: 'cancelled' }
+    },
+    async saveExport({ suggestedName, kind, bytes }) {
+      const type = EXPORT_TYPES[kind]
+      if (!hasFsAccess || !fs.showSaveFilePicker) {
+        download(bytes, suggestedName, Object.keys(type.accept)[0])
+        return { status: 'saved', ref: null, name: suggestedName }
+      }
+      let handle: FileHandle
+      try {
+        handle = await fs.showSaveFilePicker({ types: [type], suggestedName })
+      } catch (error) {
+        if (isAbort(error)) return { status: 'cancelled' }
+        return { status: 'error', step: 'choose', name: suggestedName, message: message(error) }
+      }
+      try {
+        // Chromium writes to a swap file and moves it into place on close: no partial file on failure.
+        const writable = await handle.createWritable()
+        await writable.write(bytes as BufferSource)
+        await writable.close()
+        return { status: 'saved', ref: null, name: handle.name }
+      } catch (error) {
+        return { status: 'error', step: 'write', name: handle.name, message: message(error) }
+      }
     },
     onMenu() {
       return () => {}

@@ -97,8 +97,11 @@ export function createElectronHost(api: StackplanApi): Host {
     openExternal(url) {
       return api.invoke('shell:openExternal', { url })
     },
-    async exportPdf(suggestedName) {
-      return fromSave(await api.invoke('export:savePdf', { suggestedName }))
+    async exportPdf({ suggestedName, pageSize }) {
+      return fromSave(await api.invoke('export:savePdf', { suggestedName, pageSize }))
+    },
+    async saveExport({ suggestedName, kind, bytes }) {
+      return fromSave(await api.invoke('export:saveFile', { suggestedName, kind, bytes }))
     },
     onMenu(listener) {
       const offs = MENU_COMMANDS.map(([channel, command]) => api.on(channel, () => listener({ command })))

@@ -31,6 +31,16 @@ export interface HostRecoverySnapshot {
   snapshotAtMs: number
 }
 
+/** Paper size of the PDF report. */
+export type ReportPageSize = 'A4' | 'Letter'
+
+/** An exported file other than the PDF: the workbook, a CSV table, a chart image. */
+export interface ExportFile {
+  suggestedName: string
+  kind: 'xlsx' | 'csv' | 'png'
+  bytes: Uint8Array
+}
+
 export type MenuCommand = 'new' | 'open' | 'save' | 'saveAs' | 'undo' | 'redo' | 'export'
 
 export type MenuEvent = { command: MenuCommand } | { command: 'openRecent'; ref: string }
@@ -52,8 +62,10 @@ export interface Host {
   confirmClose(proceed: boolean): Promise<void>
   setDocumentState(state: { title: string; isDirty: boolean }): void
   openExternal(url: string): Promise<boolean>
-  /** Prints the window to PDF (Electron) or opens the print dialog (browser). */
-  exportPdf(suggestedName: string): Promise<HostSaveResult>
+  /** Prints the window (showing the report) to a PDF file (Electron) or opens the print dialog (browser). */
+  exportPdf(req: { suggestedName: string; pageSize: ReportPageSize }): Promise<HostSaveResult>
+  /** Saves an exported file where the user chooses (Electron, File System Access) or as a download. */
+  saveExport(file: ExportFile): Promise<HostSaveResult>
   onMenu(listener: (event: MenuEvent) => void): () => void
   /** The OS or window asks to close; answer with confirmClose. */
   onCloseRequested(listener: () => void): () => void

@@ -5,6 +5,7 @@ import { version as appVersion } from '../../../package.json'
 import { readPickedFile, useHost, type HostOpenResult, type HostSaveResult } from '../host'
 import { documentLabel, i18n } from '../i18n'
 import { useDialogStore } from './dialog'
+import { useExportStore } from './export'
 import { usePlanStore } from './plan'
 
 const SNAPSHOT_DELAY_MS = 1000
@@ -197,12 +198,9 @@ export const useDocumentStore = defineStore('document', () => {
     }
   }
 
+  /** Export PDF (menu, Ctrl+P): opens the report view, where the paper is chosen and the PDF saved. */
   async function exportPdf(): Promise<void> {
-    const name = suggestedFileName(label()).replace(/\.stackplan$/, '.pdf')
-    const result = await useHost().exportPdf(name)
-    if (result.status === 'error') {
-      await dialogs.alert(t('dialog.exportFailedTitle'), result.message, result.name, t('dialog.ok'))
-    }
+    useExportStore().openReport()
   }
 
   /** The window is asked to close: guard unsaved work, then tell the host. */

@@ -1,0 +1,32 @@
+import path from 'node:path'
+import { app, dialog } from 'electron'
+import type { BrowserWindow, SaveDialogOptions } from 'electron'
+import type { ExportFileKind } from '../../contract'
+import { toSuggestedFileName } from './file-names'
+
+const FILTERS: Record<ExportFileKind, { title: string; name: string }> = {
+  xlsx: { title: 'Export workbook', name: 'Excel workbooks' },
+  csv: { title: 'Export CSV', name: 'CSV files' },
+  png: { title: 'Export chart image', name: 'PNG images' },
+}
+
+/** The save dialog of an exported file (workbook, CSV, PNG); resolves to the chosen path or null. */
+export async function showExportFileDialog(
+  win: BrowserWindow | null,
+  suggestedName: string,
+  kind: ExportFileKind
+): Promise<string | null> {
+  const filter = FILTERS[kind]
+  const options: SaveDialogOptions = {
+    title: filter.title,
+    defaultPath: path.join(
+      app.getPath('documents'),
+      toSuggestedFileName(suggestedName, kind, 'Stackplan export')
+    ),
+    filters: [{ name: filter.name, extensions: [kind] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  }
+  const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+  if (result.canceled || !result.filePath) return null
+  return result.filePath
+}
