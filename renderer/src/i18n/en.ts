@@ -341,7 +341,7 @@ const en = {
     storageTitle: 'Storage and migration',
     tornadoTitle: 'What moves the answer',
     tornadoNote:
-      'Cost gap VMware − OpenStack per year at {vms}, each assumption alone at its low and high; right of the rule OpenStack is cheaper.',
+      'Cost gap VMware − OpenStack per year at {vms}, each assumption alone at its low and high. Bars start at the gap with every value as entered (the rule); a positive gap means OpenStack is cheaper.',
     tornadoNone: 'Sensitivity has not been run for this plan; run it to include the tornado here.',
     atLow: 'at low',
     atHigh: 'at high',

@@ -342,7 +342,7 @@ const zhCN: MessageSchema = {
     storageTitle: '存储与迁移',
     tornadoTitle: '哪些假设影响结论',
     tornadoNote:
-      '{vms}时 VMware − OpenStack 的年成本差，每个假设单独取低值和高值；竖线右侧表示 OpenStack 更便宜。',
+      '{vms}时 VMware − OpenStack 的年成本差，每个假设单独取低值和高值。条形从所有值按输入时的成本差（竖线）开始；成本差为正表示 OpenStack 更便宜。',
     tornadoNone: '尚未对本方案运行敏感性分析；运行后此处会显示龙卷风图。',
     atLow: '取低值',
     atHigh: '取高值',
