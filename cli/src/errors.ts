@@ -14,3 +14,17 @@ export class UsageError extends Error {
 export class PlanFileProblem extends Error {
   readonly exitCode = EXIT_PLAN_FILE
 }
+
+/**
+ * Runs a model call. The model refuses bad input (a value out of range, an unknown scenario) with a
+ * RangeError naming the key and range: that is the user's mistake, exit 2. Anything else is a defect
+ * and keeps its stack.
+ */
+export function withUsageErrors<T>(call: () => T): T {
+  try {
+    return call()
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(error.message)
+    throw error
+  }
+}

@@ -268,8 +268,8 @@ describe('stackplan montecarlo', () => {
     const path = join(dir, 'no-such-folder', 'samples.csv')
     await expectRefusal(
       ['montecarlo', '--samples', '10', '--samples-out', path],
-      2,
-      /--samples-out .*the folder does not exist/
+      3,
+      /cannot write .*samples\.csv: /
     )
   })
 

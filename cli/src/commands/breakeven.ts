@@ -1,5 +1,5 @@
 import { breakEven, findAssumption, type BreakEvenResult } from '../../../models/index'
-import { UsageError } from '../errors'
+import { UsageError, withUsageErrors } from '../errors'
 import { number } from '../format'
 import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
@@ -41,11 +41,8 @@ export async function runBreakEven(args: string[]): Promise<string> {
   const overrides = parseSetOptions(values.set as string[] | undefined)
   const vms = parseIntegerOption('vms', values.vms as string | undefined, 1, 1_000_000)
   const plan = await loadPlan(positionals[0])
-  let result: BreakEvenResult
-  try {
-    result = breakEven(plan, key, { scenarioId: values.scenario as string | undefined, vms, overrides })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
+  const result: BreakEvenResult = withUsageErrors(() =>
+    breakEven(plan, key, { scenarioId: values.scenario as string | undefined, vms, overrides })
+  )
   return values.json ? JSON.stringify(breakEvenJson(result), null, 2) : breakEvenText(result)
 }

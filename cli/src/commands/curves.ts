@@ -1,6 +1,6 @@
 import { curvesTable, tableToCsv } from '../../../export/index'
 import { computeCurves, type CostMetric, type CurveSet } from '../../../models/index'
-import { UsageError } from '../errors'
+import { UsageError, withUsageErrors } from '../errors'
 import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
 import { formatTable, money, number } from '../format'
@@ -63,9 +63,8 @@ export async function runCurves(args: string[]): Promise<string> {
   const from = fromVms ?? plan.view.curveFromVms
   const to = toVms ?? plan.view.curveToVms
   if (from >= to) throw new UsageError(`--from ${from} must be below --to ${to}`)
-  let curves: CurveSet
-  try {
-    curves = computeCurves(plan, {
+  const curves: CurveSet = withUsageErrors(() =>
+    computeCurves(plan, {
       overrides,
       scenarioId: values.scenario as string | undefined,
       metric: metric as CostMetric,
@@ -73,9 +72,7 @@ export async function runCurves(args: string[]): Promise<string> {
       toVms: to,
       points,
     })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
+  )
   if (values.json) return JSON.stringify(curvesJson(curves), null, 2)
   if (values.csv) return curvesCsv(curves)
   return curvesTextTable(curves)

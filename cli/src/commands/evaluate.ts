@@ -1,5 +1,5 @@
 import { evaluatePlan, type Evaluation, type PlatformResult } from '../../../models/index'
-import { UsageError } from '../errors'
+import { withUsageErrors } from '../errors'
 import { formatTable, money, number } from '../format'
 import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
@@ -86,11 +86,8 @@ export async function runEvaluate(args: string[]): Promise<string> {
   const overrides = parseSetOptions(values.set as string[] | undefined)
   const vms = parseIntegerOption('vms', values.vms as string | undefined, 1, 1_000_000)
   const plan = await loadPlan(positionals[0])
-  let evaluation: Evaluation
-  try {
-    evaluation = evaluatePlan(plan, { scenarioId: values.scenario as string | undefined, vms, overrides })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
+  const evaluation: Evaluation = withUsageErrors(() =>
+    evaluatePlan(plan, { scenarioId: values.scenario as string | undefined, vms, overrides })
+  )
   return values.json ? JSON.stringify(evaluationJson(evaluation), null, 2) : evaluationTable(evaluation)
 }

@@ -1,11 +1,10 @@
 import { curvesTable, exportResults, tableToCsv, workbookTables } from '../../../export/index'
 import { buildWorkbook } from '../../../export/workbook'
-import { describeReason } from '../../../electron/main/files/errors'
-import { writeFileAtomic } from '../../../electron/main/files/atomic-write'
-import { PlanFileProblem, UsageError } from '../errors'
+import { UsageError, withUsageErrors } from '../errors'
 import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseSetOptions } from '../options'
 import { APP_VERSION } from '../version'
+import { writeOutputFile } from '../write-output'
 
 /**
  * `stackplan export [PLAN] --xlsx FILE | --csv FILE [--scenario NAME] [--set KEY=VALUE]...`: the workbook
@@ -26,12 +25,9 @@ export async function runExport(args: string[]): Promise<string> {
   if (target.trim() === '') throw new UsageError(`--${xlsx !== undefined ? 'xlsx' : 'csv'} needs a file name`)
   const overrides = parseSetOptions(values.set as string[] | undefined)
   const plan = await loadPlan(positionals[0])
-  let results
-  try {
-    results = exportResults(plan, { scenarioId: values.scenario as string | undefined, overrides })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
+  const results = withUsageErrors(() =>
+    exportResults(plan, { scenarioId: values.scenario as string | undefined, overrides })
+  )
   let bytes: Uint8Array | string
   if (csv !== undefined) {
     bytes = tableToCsv(curvesTable(results.curves)) + '\n'
@@ -49,11 +45,6 @@ export async function runExport(args: string[]): Promise<string> {
       { createdAt: exportedAt }
     )
   }
-  try {
-    await writeFileAtomic(target, bytes)
-  } catch (error) {
-    // The same exit code as an unreadable plan: the problem is a file, not an option.
-    throw new PlanFileProblem(`cannot write ${target}: ${describeReason(error)}`)
-  }
+  await writeOutputFile(target, bytes)
   return `Wrote ${csv !== undefined ? 'the curves CSV' : 'the workbook'} to ${target}`
 }

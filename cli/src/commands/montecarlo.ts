@@ -1,16 +1,13 @@
-import { randomBytes } from 'node:crypto'
-import { open, rename, unlink } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
 import { MAX_SEED, MONTE_CARLO_DEFAULTS, monteCarlo, type MonteCarloResult } from '../../../models/index'
-import { UsageError } from '../errors'
+import { UsageError, withUsageErrors } from '../errors'
 import { csvField, formatTable, money, number } from '../format'
 import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
+import { writeOutputFile } from '../write-output'
 
 /** Most samples the command line runs in one go (memory: about 16 bytes × samples × fleet sizes). */
 const MAX_SAMPLES = 100_000
 /** CSV rows written per call to the file. */
-const ROWS_PER_WRITE = 1000
 
 /** The public JSON shape of `stackplan montecarlo --json` (docs/CLI.md). */
 export function monteCarloJson(m: MonteCarloResult) {
@@ -56,50 +53,18 @@ function monteCarloTable(m: MonteCarloResult): string {
   ].join('\n')
 }
 
-/**
- * Writes the samples CSV atomically: a temporary file in the same folder, flushed to disk, then renamed
- * over FILE, so FILE is either the old file or the whole new one, never a partial write.
- */
-async function writeSamplesCsv(path: string, m: MonteCarloResult): Promise<void> {
+/** The samples CSV: index, seed, each sampled key's value and the gap at the plan's fleet size. */
+function samplesCsv(m: MonteCarloResult): string {
   const header = ['sample', 'seed', ...m.sampledKeys, `gap at ${m.fleetVms} VMs (${m.currency}/yr)`]
   const columns = m.sampledKeys.map((key) => m.sampleValues[key] as Float64Array)
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  let handle
-  try {
-    handle = await open(temp, 'wx')
-  } catch (error) {
-    throw new UsageError(`--samples-out ${path}: cannot write there (${writeProblem(error)})`)
+  const lines = [header.map(csvField).join(',')]
+  for (let s = 0; s < m.samples; s++) {
+    const cells: (string | number)[] = [s, m.seed]
+    for (const column of columns) cells.push(column[s] as number)
+    cells.push(m.gapAtFleet[s] as number)
+    lines.push(cells.map(csvField).join(','))
   }
-  try {
-    await handle.write(header.map(csvField).join(',') + '\n')
-    for (let start = 0; start < m.samples; start += ROWS_PER_WRITE) {
-      const lines: string[] = []
-      for (let s = start; s < Math.min(m.samples, start + ROWS_PER_WRITE); s++) {
-        const cells: (string | number)[] = [s, m.seed]
-        for (const column of columns) cells.push(column[s] as number)
-        cells.push(m.gapAtFleet[s] as number)
-        lines.push(cells.map(csvField).join(','))
-      }
-      await handle.write(lines.join('\n') + '\n')
-    }
-    await handle.sync()
-    await handle.close()
-    handle = undefined
-    await rename(temp, path)
-  } catch (error) {
-    await handle?.close().catch(() => undefined)
-    await unlink(temp).catch(() => undefined)
-    throw new UsageError(`--samples-out ${path}: cannot write there (${writeProblem(error)})`)
-  }
-}
-
-function writeProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code
-  if (code === 'ENOENT') return 'the folder does not exist'
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
-  if (code === 'EISDIR') return 'it is a folder'
-  if (code === 'ENOSPC') return 'the disk is full'
-  return code ?? String(error)
+  return lines.join('\n') + '\n'
 }
 
 export async function runMonteCarlo(args: string[]): Promise<string> {
@@ -124,20 +89,20 @@ export async function runMonteCarlo(args: string[]): Promise<string> {
   const showProgress = process.stderr.isTTY === true
   let result: MonteCarloResult
   try {
-    result = monteCarlo(plan, {
-      samples,
-      seed,
-      overrides,
-      scenarioId: values.scenario as string | undefined,
-      onProgress: showProgress
-        ? (done, total) => process.stderr.write(`\rMonte Carlo: ${Math.round((100 * done) / total)} %`)
-        : undefined,
-    })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
+    result = withUsageErrors(() =>
+      monteCarlo(plan, {
+        samples,
+        seed,
+        overrides,
+        scenarioId: values.scenario as string | undefined,
+        onProgress: showProgress
+          ? (done, total) => process.stderr.write(`\rMonte Carlo: ${Math.round((100 * done) / total)} %`)
+          : undefined,
+      })
+    )
   } finally {
     if (showProgress) process.stderr.write('\r\x1b[K')
   }
-  if (samplesOut !== undefined) await writeSamplesCsv(samplesOut, result)
+  if (samplesOut !== undefined) await writeOutputFile(samplesOut, samplesCsv(result))
   return values.json ? JSON.stringify(monteCarloJson(result), null, 2) : monteCarloTable(result)
 }

@@ -1,5 +1,5 @@
 import { findAssumption, sensitivity, type SensitivityResult } from '../../../models/index'
-import { UsageError } from '../errors'
+import { withUsageErrors } from '../errors'
 import { formatTable, money, number } from '../format'
 import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
@@ -75,11 +75,8 @@ export async function runSensitivity(args: string[]): Promise<string> {
   const overrides = parseSetOptions(values.set as string[] | undefined)
   const vms = parseIntegerOption('vms', values.vms as string | undefined, 1, 1_000_000)
   const plan = await loadPlan(positionals[0])
-  let result: SensitivityResult
-  try {
-    result = sensitivity(plan, { scenarioId: values.scenario as string | undefined, vms, overrides })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
+  const result: SensitivityResult = withUsageErrors(() =>
+    sensitivity(plan, { scenarioId: values.scenario as string | undefined, vms, overrides })
+  )
   return values.json ? JSON.stringify(sensitivityJson(result), null, 2) : sensitivityTable(result)
 }
