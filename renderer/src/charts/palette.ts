@@ -29,3 +29,9 @@ export function withAlpha(hex: string, alpha: number): string {
     .padStart(2, '0')
   return hex + a
 }
+
+/** Tornado bars: the assumption at its low and at its high (Okabe–Ito, distinct from the platform colours). */
+export const TORNADO_COLORS = { low: '#009E73', high: '#CC79A7' } as const
+
+/** Opacity of the P10–P90 bands drawn in the platform colour. */
+export const BAND_ALPHA = 0.2

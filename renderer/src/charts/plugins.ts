@@ -34,11 +34,12 @@ function labelBox(ctx: CanvasRenderingContext2D, text: string, x: number, y: num
 
 /**
  * Draws the user's fleet size as a vertical rule and marks each crossover with a ring and its fleet size.
- * Positions come from the chart's own scales, so the marks follow zoom, resize and axis type.
+ * Positions come from the chart's own scales, so the marks follow zoom, resize and axis type. Checked with
+ * `satisfies` rather than typed as `Plugin`, so line and bar charts (Plugin<'line'>, Plugin<'bar'>) accept it.
  */
-export const marksPlugin: Plugin = {
+export const marksPlugin = {
   id: 'stackplanMarks',
-  afterDatasetsDraw(chart: Chart, _args, options: MarksOptions) {
+  afterDatasetsDraw(chart: Chart, _args: unknown, options: MarksOptions): void {
     const { ctx, chartArea: area, scales } = chart
     const x = scales.x
     const y = scales.y
@@ -85,4 +86,4 @@ export const marksPlugin: Plugin = {
     }
     ctx.restore()
   },
-}
+} satisfies Plugin

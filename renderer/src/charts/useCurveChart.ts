@@ -1,10 +1,17 @@
 import { computed, type ComputedRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { ChartData, ChartOptions, ScatterDataPoint, TooltipItem } from 'chart.js'
-import { CATEGORIES, PLATFORMS, type CostMetric, type CurveSet, type Platform } from '@models'
+import {
+  CATEGORIES,
+  PLATFORMS,
+  type CostMetric,
+  type CurveSet,
+  type MonteCarloResult,
+  type Platform,
+} from '@models'
 import { useFormat } from '../composables/useFormat'
 import { decadeTicks, drawnValueAt, moneyLogTicks } from './geometry'
-import { CATEGORY_COLORS, PLATFORM_COLORS, scenarioDash, withAlpha } from './palette'
+import { BAND_ALPHA, CATEGORY_COLORS, PLATFORM_COLORS, scenarioDash, withAlpha } from './palette'
 import type { CrossoverMark } from './plugins'
 import { useChartTheme } from './theme'
 
@@ -15,6 +22,8 @@ export interface CurveChartInput {
   metric: Ref<CostMetric>
   isStacked: Ref<boolean>
   stackedPlatform: Ref<Platform>
+  /** Monte Carlo bands of the active scenario (annual cost on the curves' grid), drawn under its lines. */
+  bands?: Ref<MonteCarloResult | null>
 }
 
 /** Chart.js data and options for the cost curves, built from the model's CurveSets (no cost maths here). */
@@ -37,24 +46,56 @@ export function useCurveChart(input: CurveChartInput): {
   const points = (xs: readonly number[], ys: readonly number[]): ScatterDataPoint[] =>
     xs.map((x, i) => ({ x, y: ys[i] ?? Number.NaN }))
 
+  /** Band datasets come first, two per platform (P10, then P90 filled down to it); none when hidden. */
+  const bands = computed(() => (input.isStacked.value ? null : (input.bands?.value ?? null)))
+  const bandCount = computed(() => (bands.value ? PLATFORMS.length * 2 : 0))
+
   const data = computed((): ChartData<'line', ScatterDataPoint[]> => {
     const curves = input.curves.value
     if (!input.isStacked.value) {
+      const b = bands.value
+      const bandSets = b
+        ? PLATFORMS.flatMap((p) => [
+            {
+              label: `${t(`platform.${p}`)} P10`,
+              data: points(b.vms, b.platforms[p].p10),
+              borderColor: 'transparent',
+              borderWidth: 0,
+              pointRadius: 0,
+              pointHoverRadius: 0,
+              order: 2,
+            },
+            {
+              label: `${t(`platform.${p}`)} ${t('chart.band')}`,
+              data: points(b.vms, b.platforms[p].p90),
+              borderColor: 'transparent',
+              backgroundColor: withAlpha(PLATFORM_COLORS[p], BAND_ALPHA),
+              borderWidth: 0,
+              pointRadius: 0,
+              pointHoverRadius: 0,
+              fill: '-1',
+              order: 2,
+            },
+          ])
+        : []
       return {
-        datasets: curves.flatMap((c, index) => {
-          const isActive = c.scenarioId === input.activeScenarioId.value
-          return PLATFORMS.map((p) => ({
-            label: `${t(`platform.${p}`)} · ${c.scenarioName}`,
-            data: points(c.vms, c.platforms[p].total),
-            borderColor: isActive ? PLATFORM_COLORS[p] : withAlpha(PLATFORM_COLORS[p], 0.75),
-            backgroundColor: PLATFORM_COLORS[p],
-            borderDash: scenarioDash(index),
-            borderWidth: isActive ? 3 : 1.75,
-            pointRadius: 0,
-            pointHoverRadius: 4,
-            order: isActive ? 0 : 1,
-          }))
-        }),
+        datasets: [
+          ...bandSets,
+          ...curves.flatMap((c, index) => {
+            const isActive = c.scenarioId === input.activeScenarioId.value
+            return PLATFORMS.map((p) => ({
+              label: `${t(`platform.${p}`)} · ${c.scenarioName}`,
+              data: points(c.vms, c.platforms[p].total),
+              borderColor: isActive ? PLATFORM_COLORS[p] : withAlpha(PLATFORM_COLORS[p], 0.75),
+              backgroundColor: PLATFORM_COLORS[p],
+              borderDash: scenarioDash(index),
+              borderWidth: isActive ? 3 : 1.75,
+              pointRadius: 0,
+              pointHoverRadius: 4,
+              order: isActive ? 0 : 1,
+            }))
+          }),
+        ],
       }
     }
     const c = active.value
@@ -167,13 +208,23 @@ export function useCurveChart(input: CurveChartInput): {
       plugins: {
         legend: { display: false },
         tooltip: {
+          // A band shows as one line, "P10–P90: low – high", on its P90 item; its P10 item is left out.
+          filter: (item: TooltipItem<'line'>) =>
+            !(item.datasetIndex < bandCount.value && item.datasetIndex % 2 === 0),
           callbacks: {
             title: (items: TooltipItem<'line'>[]) =>
               t('chart.tooltipTitle', {
                 vms: f.integer(Number((items[0]?.raw as ScatterDataPoint | undefined)?.x)),
               }),
-            label: (item: TooltipItem<'line'>) =>
-              `${item.dataset.label ?? ''}: ${f.moneyFull(Number((item.raw as ScatterDataPoint).y))}`,
+            label: (item: TooltipItem<'line'>) => {
+              const y = Number((item.raw as ScatterDataPoint).y)
+              if (item.datasetIndex >= bandCount.value)
+                return `${item.dataset.label ?? ''}: ${f.moneyFull(y)}`
+              const low = item.chart.data.datasets[item.datasetIndex - 1]?.data[
+                item.dataIndex
+              ] as ScatterDataPoint
+              return `${item.dataset.label ?? ''}: ${f.money(Number(low?.y))} – ${f.money(y)}`
+            },
             footer: (items: TooltipItem<'line'>[]) => {
               const i = items[0]?.dataIndex
               if (!c || i === undefined || input.isStacked.value) return ''

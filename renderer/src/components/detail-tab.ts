@@ -1,1 +1,1 @@
-export type DetailTab = 'breakdown' | 'power' | 'storage' | 'capabilities'
+export type DetailTab = 'breakdown' | 'power' | 'storage' | 'capabilities' | 'sensitivity' | 'uncertainty'

@@ -10,6 +10,7 @@ import {
   type AssumptionValue,
   type CostMetric,
   type CurveSet,
+  type Distribution,
   type Evaluation,
   type GroupId,
   type Plan,
@@ -32,6 +33,7 @@ import {
   withScorecard,
   withValue,
 } from './plan-edits'
+import { withRange } from './range-edits'
 
 /** One state of the document: a plan (never mutated once made) and the version id it was given. */
 interface HistoryEntry {
@@ -161,6 +163,16 @@ export const usePlanStore = defineStore('plan', () => {
   function setValue(key: string, value: AssumptionValue): string | null {
     try {
       commit(withValue(plan.value, activeScenarioId.value, key, value))
+      return null
+    } catch (error) {
+      return errorText(error)
+    }
+  }
+
+  /** Sets (null: removes) the plan's uncertainty range of a numeric assumption; null or the refusal. */
+  function setRange(key: string, distribution: Distribution | null): string | null {
+    try {
+      commit(withRange(plan.value, key, distribution))
       return null
     } catch (error) {
       return errorText(error)
@@ -303,6 +315,7 @@ export const usePlanStore = defineStore('plan', () => {
     undo,
     redo,
     setValue,
+    setRange,
     resetValue,
     resetGroup,
     setFleetVms,

@@ -1,0 +1,286 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef, toRaw } from 'vue'
+import {
+  MAX_SEED,
+  MONTE_CARLO_DEFAULTS,
+  type BreakEvenResult,
+  type MonteCarloResult,
+  type Plan,
+  type SensitivityResult,
+} from '@models'
+import { provideReportAnalysis } from '../export/analysis-source'
+import { useHost } from '../host'
+import { documentLabel } from '../i18n'
+import { batchBuffers, type AnalysisFinalReply, type GapSummary } from '../workers/analysis-protocol'
+import { createAnalysisPool, type AnalysisPool, type WorkerFactory } from '../workers/analysis-pool'
+import { exportFileName } from './export'
+import { usePlanStore } from './plan'
+
+/** Samples a run may take in the window (the command line has the same cap). */
+export const SAMPLE_LIMITS = { min: 100, max: 100_000 } as const
+
+/** Why a sample count or seed cannot be used, or null. */
+export function samplesProblem(n: number): 'samples' | null {
+  return Number.isInteger(n) && n >= SAMPLE_LIMITS.min && n <= SAMPLE_LIMITS.max ? null : 'samples'
+}
+export function seedProblem(n: number): 'seed' | null {
+  return Number.isInteger(n) && n >= 0 && n <= MAX_SEED ? null : 'seed'
+}
+
+/**
+ * Everything the analyses read of the plan, as text: a result computed for another key is stale. The view's
+ * metric, the plan's name, notes and scorecard do not change any analysis.
+ */
+export function analysisKey(plan: Plan, scenarioId: string): string {
+  const overrides = plan.scenarios.find((s) => s.id === scenarioId)?.overrides ?? {}
+  const v = plan.view
+  return JSON.stringify([
+    scenarioId,
+    plan.assumptions,
+    overrides,
+    plan.ranges,
+    v.curveFromVms,
+    v.curveToVms,
+    v.curvePoints,
+  ])
+}
+
+/** Splits `total` samples into `parts` contiguous blocks (the model gives identical results for any split). */
+export function splitSamples(total: number, parts: number): { firstSample: number; samples: number }[] {
+  const out: { firstSample: number; samples: number }[] = []
+  let first = 0
+  for (let i = 0; i < parts; i++) {
+    const samples = Math.floor(total / parts) + (i < total % parts ? 1 : 0)
+    if (samples > 0) out.push({ firstSample: first, samples })
+    first += samples
+  }
+  return out
+}
+
+let workerFactory: WorkerFactory | undefined
+let workerCount: number | undefined
+
+/** Replaces the workers the next analysis store starts (tests run the handler in-process). */
+export function setAnalysisWorkers(factory: WorkerFactory | undefined, count?: number): void {
+  workerFactory = factory
+  workerCount = count
+}
+
+interface Keyed<T> {
+  key: string
+  value: T | null
+  error: string | null
+}
+
+export interface MonteCarloRun {
+  key: string
+  result: MonteCarloResult
+  gap: GapSummary
+  elapsedMs: number
+}
+
+export type RunStatus = 'idle' | 'running' | 'combining' | 'done' | 'cancelled' | 'error'
+
+/**
+ * Sensitivity, break-even and Monte Carlo for the plan on screen, computed by the model in Web Workers.
+ * Results are derived, never stored in the plan: each remembers the analysisKey it was computed for, and a
+ * result for another key is stale (sensitivity and break-even are recomputed on request; Monte Carlo is
+ * kept, marked stale, until the user runs it again). The plan holds only the inputs (plan.ranges).
+ */
+export const useAnalysisStore = defineStore('analysis', () => {
+  const planStore = usePlanStore()
+  let pool: AnalysisPool | null = null
+  const workers = (): AnalysisPool => (pool ??= createAnalysisPool(workerFactory, workerCount))
+
+  const samples = ref<number>(MONTE_CARLO_DEFAULTS.samples)
+  const seed = ref<number>(MONTE_CARLO_DEFAULTS.seed)
+  const breakEvenKey = ref('vmware.usdPerCoreYear.vcf')
+  const planKey = computed(() => analysisKey(planStore.plan, planStore.activeScenarioId))
+  const target = (): { plan: Plan; scenarioId: string } => ({
+    plan: toRaw(planStore.plan),
+    scenarioId: planStore.activeScenarioId,
+  })
+
+  /** One result per key, computed on worker 0; a newer request cancels the one in flight. */
+  function keyedAnalysis<T>(
+    request: (id: number) => Parameters<AnalysisPool['send']>[1],
+    read: (r: AnalysisFinalReply) => T | null
+  ) {
+    const state = shallowRef<Keyed<T> | null>(null)
+    const job = shallowRef<{ id: number; key: string } | null>(null)
+    function refresh(key: string): void {
+      if (state.value?.key === key || job.value?.key === key) return
+      if (job.value) workers().cancel(job.value.id)
+      const id = workers().nextId()
+      job.value = { id, key }
+      void workers()
+        .send(0, request(id))
+        .then((reply) => {
+          if (job.value?.id !== id) return
+          job.value = null
+          if (reply.type === 'error') state.value = { key, value: null, error: reply.message }
+          else if (reply.type !== 'cancelled') state.value = { key, value: read(reply), error: null }
+        })
+    }
+    return { state, job, refresh }
+  }
+
+  const sens = keyedAnalysis<SensitivityResult>(
+    (id) => ({ type: 'sensitivity', id, ...target() }),
+    (r) => (r.type === 'sensitivity' ? r.result : null)
+  )
+  const sensitivity = computed(() =>
+    sens.state.value?.key === planKey.value ? sens.state.value.value : null
+  )
+  /** The last tornado, possibly of an earlier plan (shown dimmed while the new one is computed). */
+  const lastSensitivity = computed(() => sens.state.value)
+  const isSensitivityBusy = computed(() => sens.job.value !== null)
+  const refreshSensitivity = (): void => sens.refresh(planKey.value)
+
+  const be = keyedAnalysis<BreakEvenResult>(
+    (id) => ({ type: 'breakEven', id, ...target(), key: breakEvenKey.value }),
+    (r) => (r.type === 'breakEven' ? r.result : null)
+  )
+  const breakEvenFor = computed(() => `${breakEvenKey.value}|${planKey.value}`)
+  const breakEven = computed(() => (be.state.value?.key === breakEvenFor.value ? be.state.value : null))
+  const isBreakEvenBusy = computed(() => be.job.value !== null)
+  const refreshBreakEven = (): void => be.refresh(breakEvenFor.value)
+
+  const monteCarloRun = shallowRef<MonteCarloRun | null>(null)
+  const progress = shallowRef<{ status: RunStatus; done: number; total: number; message: string | null }>({
+    status: 'idle',
+    done: 0,
+    total: 0,
+    message: null,
+  })
+  let active: { token: number; ids: number[] } | null = null
+  let runCounter = 0
+  const monteCarlo = computed(() =>
+    monteCarloRun.value?.key === planKey.value ? monteCarloRun.value.result : null
+  )
+  const isMonteCarloStale = computed(
+    () => monteCarloRun.value !== null && monteCarloRun.value.key !== planKey.value
+  )
+  const isRunning = computed(
+    () => progress.value.status === 'running' || progress.value.status === 'combining'
+  )
+
+  function fail(message: string): void {
+    active = null
+    progress.value = { ...progress.value, status: 'error', message }
+  }
+
+  /** Runs Monte Carlo over every worker (contiguous sample blocks) and combines the blocks in a worker. */
+  async function runMonteCarlo(): Promise<void> {
+    if (samplesProblem(samples.value) || seedProblem(seed.value)) return
+    cancelMonteCarlo()
+    const p = workers()
+    const token = ++runCounter
+    const total = samples.value
+    const key = planKey.value
+    const { plan, scenarioId } = target()
+    const parts = splitSamples(total, p.size)
+    const ids = parts.map(() => p.nextId())
+    const done = parts.map(() => 0)
+    active = { token, ids }
+    progress.value = { status: 'running', done: 0, total, message: null }
+    const started = performance.now()
+    const replies = await Promise.all(
+      parts.map((part, i) =>
+        p.send(
+          i,
+          { type: 'monteCarlo', id: ids[i] as number, plan, scenarioId, seed: seed.value, ...part },
+          {
+            onProgress: (d) => {
+              done[i] = d
+              if (active?.token === token)
+                progress.value = { ...progress.value, done: done.reduce((a, b) => a + b, 0) }
+            },
+          }
+        )
+      )
+    )
+    if (active?.token !== token) return
+    const failed = replies.find((r) => r.type !== 'batches')
+    if (failed) return fail(failed.type === 'error' ? failed.message : 'cancelled')
+    const batches = replies.flatMap((r) => (r.type === 'batches' ? r.batches : []))
+    const combineId = p.nextId()
+    active = { token, ids: [combineId] }
+    progress.value = { status: 'combining', done: total, total, message: null }
+    const reply = await p.send(
+      0,
+      { type: 'combine', id: combineId, batches },
+      { transfer: batches.flatMap(batchBuffers) }
+    )
+    if (active?.token !== token) return
+    if (reply.type !== 'monteCarlo') return fail(reply.type === 'error' ? reply.message : 'cancelled')
+    active = null
+    const elapsedMs = performance.now() - started
+    monteCarloRun.value = markRaw({ key, result: markRaw(reply.result), gap: reply.gap, elapsedMs })
+    progress.value = { status: 'done', done: total, total, message: null }
+  }
+
+  /** Stops the run at once: late replies of its workers are ignored, the workers stop at their next chunk. */
+  function cancelMonteCarlo(): void {
+    if (!active) return
+    for (const id of active.ids) workers().cancel(id)
+    active = null
+    progress.value = { ...progress.value, status: 'cancelled' }
+  }
+
+  const csvStatus = shallowRef<{ state: 'idle' | 'busy' | 'saved' | 'error'; message: string }>({
+    state: 'idle',
+    message: '',
+  })
+
+  /** The samples CSV (built in a worker) saved through the host: a save dialog, or a download. */
+  async function exportSamplesCsv(): Promise<void> {
+    const run = monteCarloRun.value
+    if (!run || csvStatus.value.state === 'busy') return
+    csvStatus.value = { state: 'busy', message: '' }
+    const { samples: n, seed: s, fleetVms, currency, sampledKeys, sampleValues, gapAtFleet } = run.result
+    const id = workers().nextId()
+    const csvRun = { samples: n, seed: s, fleetVms, currency, sampledKeys, sampleValues, gapAtFleet }
+    const reply = await workers().send(0, { type: 'samplesCsv', id, run: csvRun })
+    if (reply.type !== 'csv') {
+      csvStatus.value = { state: 'error', message: reply.type === 'error' ? reply.message : '' }
+      return
+    }
+    const label = documentLabel({ fileName: planStore.fileName, planName: planStore.plan.name })
+    const name = exportFileName(label, ' Monte Carlo samples.csv')
+    const saved = await useHost().saveExport({ suggestedName: name, kind: 'csv', bytes: reply.bytes })
+    csvStatus.value =
+      saved.status === 'saved'
+        ? { state: 'saved', message: saved.name }
+        : saved.status === 'error'
+          ? { state: 'error', message: saved.message }
+          : { state: 'idle', message: '' }
+  }
+
+  provideReportAnalysis(() => ({ sensitivity: sensitivity.value, monteCarlo: monteCarlo.value }))
+
+  return {
+    samples,
+    seed,
+    breakEvenKey,
+    planKey,
+    sensitivity,
+    lastSensitivity,
+    isSensitivityBusy,
+    refreshSensitivity,
+    breakEven,
+    isBreakEvenBusy,
+    refreshBreakEven,
+    monteCarloRun,
+    monteCarlo,
+    isMonteCarloStale,
+    progress,
+    isRunning,
+    runMonteCarlo,
+    cancelMonteCarlo,
+    csvStatus,
+    exportSamplesCsv,
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useAnalysisStore, import.meta.hot))

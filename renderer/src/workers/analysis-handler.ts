@@ -1,0 +1,154 @@
+import {
+  AnalysisCancelledError,
+  breakEven,
+  combineMonteCarloBatches,
+  monteCarloBatch,
+  sensitivity,
+  type MonteCarloBatch,
+  type MonteCarloResult,
+} from '@models'
+import { monteCarloSamplesTable, tableToCsv } from '../../../export/index'
+import {
+  batchBuffers,
+  type AnalysisReply,
+  type AnalysisRequest,
+  type SamplesForCsv,
+} from './analysis-protocol'
+import { summarizeGap } from './gap-summary'
+
+export interface AnalysisHandlerOptions {
+  /** Sends a reply to the page; `transfer` lists buffers to move rather than copy. */
+  post: (reply: AnalysisReply, transfer?: ArrayBuffer[]) => void
+  /** Lets queued messages (a cancel, a newer request) run. @default a zero-delay macrotask */
+  yieldToEvents?: () => Promise<void>
+  /** @default performance.now */
+  now?: () => number
+  /**
+   * How long one Monte Carlo chunk should take, ms: cancellation and progress happen between chunks.
+   * @default 40
+   */
+  chunkMs?: number
+}
+
+/** A macrotask through a MessageChannel: no 4 ms clamp as nested timers get, and queued messages go first. */
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel()
+    port1.onmessage = () => {
+      port1.close()
+      resolve()
+    }
+    port2.postMessage(null)
+  })
+}
+
+const FIRST_CHUNK = 8
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** The samples CSV (the export's "Monte Carlo samples" table), UTF-8. */
+export function samplesCsvBytes(run: SamplesForCsv): Uint8Array {
+  const full: MonteCarloResult = {
+    ...run,
+    vms: [],
+    platforms: { vmware: { p10: [], p50: [], p90: [] }, openstack: { p10: [], p50: [], p90: [] } },
+    probabilityOpenstackCheaper: [],
+  }
+  return new TextEncoder().encode(tableToCsv(monteCarloSamplesTable(full)) + '\n')
+}
+
+/**
+ * The analysis worker's message handler, kept apart from the worker so tests can call it directly. It runs
+ * the model's analyses and replies by id. Monte Carlo runs in chunks of about `chunkMs` (monteCarloBatch
+ * with firstSample, so the chunks give exactly the numbers of one batch), yielding between them so a
+ * cancel message can arrive; sensitivity and break-even yield once first, so a request superseded by a
+ * newer one is dropped before it starts.
+ */
+export function createAnalysisHandler(
+  options: AnalysisHandlerOptions
+): (request: AnalysisRequest) => Promise<void> {
+  const { post, yieldToEvents = macrotask, now = () => performance.now(), chunkMs = 40 } = options
+  const running = new Set<number>()
+  const cancelled = new Set<number>()
+
+  async function startOrCancel(id: number): Promise<boolean> {
+    await yieldToEvents()
+    if (!cancelled.has(id)) return true
+    post({ type: 'cancelled', id })
+    return false
+  }
+
+  async function monteCarloPart(request: Extract<AnalysisRequest, { type: 'monteCarlo' }>): Promise<void> {
+    const { id, plan, scenarioId, seed, firstSample, samples } = request
+    const batches: MonteCarloBatch[] = []
+    let done = 0
+    let chunk = FIRST_CHUNK
+    while (done < samples) {
+      if (!(await startOrCancel(id))) return
+      const n = Math.min(chunk, samples - done)
+      const started = now()
+      batches.push(monteCarloBatch(plan, { scenarioId, seed, firstSample: firstSample + done, samples: n }))
+      const ms = Math.max(0.05, now() - started)
+      done += n
+      post({ type: 'progress', id, done, total: samples })
+      // Size the next chunk from this one's speed: the model's cost per sample depends on the plan.
+      chunk = Math.max(1, Math.min(20_000, Math.round((n * chunkMs) / ms)))
+    }
+    post({ type: 'batches', id, batches }, batches.flatMap(batchBuffers))
+  }
+
+  async function run(request: Exclude<AnalysisRequest, { type: 'cancel' }>): Promise<void> {
+    const { id } = request
+    switch (request.type) {
+      case 'sensitivity':
+        if (await startOrCancel(id))
+          post({
+            type: 'sensitivity',
+            id,
+            result: sensitivity(request.plan, { scenarioId: request.scenarioId }),
+          })
+        return
+      case 'breakEven':
+        if (await startOrCancel(id))
+          post({
+            type: 'breakEven',
+            id,
+            result: breakEven(request.plan, request.key, { scenarioId: request.scenarioId }),
+          })
+        return
+      case 'monteCarlo':
+        return monteCarloPart(request)
+      case 'combine': {
+        const result = combineMonteCarloBatches(request.batches)
+        const gap = summarizeGap(result.gapAtFleet)
+        const transfer = [result.gapAtFleet, ...Object.values(result.sampleValues)].map((a) => a.buffer)
+        post({ type: 'monteCarlo', id, result, gap }, transfer as ArrayBuffer[])
+        return
+      }
+      case 'samplesCsv': {
+        const bytes = samplesCsvBytes(request.run)
+        post({ type: 'csv', id, bytes }, [bytes.buffer as ArrayBuffer])
+        return
+      }
+    }
+  }
+
+  return async (request) => {
+    if (request.type === 'cancel') {
+      if (running.has(request.id)) cancelled.add(request.id)
+      return
+    }
+    running.add(request.id)
+    try {
+      await run(request)
+    } catch (error) {
+      if (error instanceof AnalysisCancelledError) post({ type: 'cancelled', id: request.id })
+      else post({ type: 'error', id: request.id, message: errorMessage(error) })
+    } finally {
+      running.delete(request.id)
+      cancelled.delete(request.id)
+    }
+  }
+}

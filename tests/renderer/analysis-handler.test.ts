@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest'
+import { breakEven, createDefaultPlan, monteCarlo, sensitivity, type Plan } from '@models'
+import { createAnalysisHandler } from '../../renderer/src/workers/analysis-handler'
+import type { AnalysisReply, AnalysisRequest } from '../../renderer/src/workers/analysis-protocol'
+import { histogram, niceStep, summarizeGap } from '../../renderer/src/workers/gap-summary'
+import { parseCsv } from '../support/csv'
+
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+/** The worker's handler with its replies collected, and a clock that makes every chunk "take" 10 ms. */
+function harness(): { handle: (r: AnalysisRequest) => Promise<void>; replies: AnalysisReply[] } {
+  const replies: AnalysisReply[] = []
+  let clock = 0
+  const handle = createAnalysisHandler({
+    post: (reply) => replies.push(reply),
+    yieldToEvents: tick,
+    now: () => (clock += 5),
+    chunkMs: 40,
+  })
+  return { handle, replies }
+}
+
+function finalOf(replies: AnalysisReply[], id: number): AnalysisReply | undefined {
+  return replies.find((r) => r.id === id && r.type !== 'progress')
+}
+
+const plan: Plan = createDefaultPlan()
+
+describe('analysis worker handler', () => {
+  it('answers a sensitivity request with the model’s tornado', async () => {
+    const { handle, replies } = harness()
+    await handle({ type: 'sensitivity', id: 1, plan, scenarioId: 'baseline' })
+    expect(finalOf(replies, 1)).toEqual({ type: 'sensitivity', id: 1, result: sensitivity(plan) })
+  })
+
+  it('answers a break-even request with the model’s value', async () => {
+    const { handle, replies } = harness()
+    await handle({ type: 'breakEven', id: 2, plan, scenarioId: 'baseline', key: 'vmware.usdPerCoreYear.vcf' })
+    const reply = finalOf(replies, 2)
+    expect(reply).toEqual({
+      type: 'breakEven',
+      id: 2,
+      result: breakEven(plan, 'vmware.usdPerCoreYear.vcf'),
+    })
+    expect(reply?.type === 'breakEven' && reply.result.value).toBeCloseTo(347.14, 2)
+  })
+
+  it('runs Monte Carlo in chunks with progress; two parts combined equal one run, bit for bit', async () => {
+    const { handle, replies } = harness()
+    await Promise.all([
+      handle({
+        type: 'monteCarlo',
+        id: 3,
+        plan,
+        scenarioId: 'baseline',
+        seed: 7,
+        firstSample: 0,
+        samples: 130,
+      }),
+      handle({
+        type: 'monteCarlo',
+        id: 4,
+        plan,
+        scenarioId: 'baseline',
+        seed: 7,
+        firstSample: 130,
+        samples: 170,
+      }),
+    ])
+    const progress = replies
+      .filter((r) => r.type === 'progress' && r.id === 3)
+      .map((r) => (r.type === 'progress' ? r.done : 0))
+    expect(progress.length).toBeGreaterThan(2)
+    expect(progress).toEqual([...progress].sort((a, b) => a - b))
+    expect(progress.at(-1)).toBe(130)
+    const batches = [3, 4].flatMap((id) => {
+      const r = finalOf(replies, id)
+      return r?.type === 'batches' ? r.batches : []
+    })
+    expect(batches.length).toBeGreaterThan(2)
+    await handle({ type: 'combine', id: 5, batches })
+    const combined = finalOf(replies, 5)
+    if (combined?.type !== 'monteCarlo') throw new Error(`expected a result, got ${combined?.type}`)
+    const whole = monteCarlo(plan, { samples: 300, seed: 7 })
+    expect(combined.result.platforms).toEqual(whole.platforms)
+    expect(combined.result.probabilityOpenstackCheaper).toEqual(whole.probabilityOpenstackCheaper)
+    expect(Array.from(combined.result.gapAtFleet)).toEqual(Array.from(whole.gapAtFleet))
+    expect(combined.result.sampledKeys).toEqual(whole.sampledKeys)
+    expect(combined.gap.counts.reduce((a, b) => a + b, 0)).toBe(300)
+  })
+
+  it('stops a Monte Carlo part between chunks when cancelled, and sends no batches', async () => {
+    const { handle, replies } = harness()
+    const running = handle({
+      type: 'monteCarlo',
+      id: 6,
+      plan,
+      scenarioId: 'baseline',
+      seed: 1,
+      firstSample: 0,
+      samples: 5000,
+    })
+    while (!replies.some((r) => r.type === 'progress' && r.id === 6)) await tick()
+    await handle({ type: 'cancel', id: 6 })
+    await running
+    expect(finalOf(replies, 6)).toEqual({ type: 'cancelled', id: 6 })
+    const done = replies.filter((r) => r.type === 'progress' && r.id === 6).at(-1)
+    expect(done?.type === 'progress' && done.done).toBeLessThan(5000)
+  })
+
+  it('drops a sensitivity request cancelled before it starts (a newer one superseded it)', async () => {
+    const { handle, replies } = harness()
+    const first = handle({ type: 'sensitivity', id: 7, plan, scenarioId: 'baseline' })
+    await handle({ type: 'cancel', id: 7 })
+    await first
+    expect(replies).toEqual([{ type: 'cancelled', id: 7 }])
+  })
+
+  it('ignores a cancel for a request it does not hold', async () => {
+    const { handle, replies } = harness()
+    await handle({ type: 'cancel', id: 99 })
+    expect(replies).toEqual([])
+  })
+
+  it('replies with the model’s sentence when the plan has no answer', async () => {
+    const { handle, replies } = harness()
+    const bad: Plan = { ...plan, assumptions: { 'fleet.vms': 0 } }
+    await handle({ type: 'sensitivity', id: 8, plan: bad, scenarioId: 'baseline' })
+    const reply = finalOf(replies, 8)
+    expect(reply?.type).toBe('error')
+    expect(reply?.type === 'error' && reply.message).toMatch(/fleet\.vms/)
+  })
+
+  it('builds the samples CSV: a header, one row per sample, each sampled key and the gap', async () => {
+    const { handle, replies } = harness()
+    const m = monteCarlo(plan, { samples: 120, seed: 3 })
+    await handle({ type: 'samplesCsv', id: 9, run: m })
+    const reply = finalOf(replies, 9)
+    if (reply?.type !== 'csv') throw new Error('expected csv')
+    const rows = parseCsv(new TextDecoder().decode(reply.bytes))
+    expect(rows).toHaveLength(121)
+    const header = rows[0]!
+    expect(header[0]).toBe('sample')
+    expect(header).toHaveLength(m.sampledKeys.length + 3)
+    expect(header.at(-1)).toContain('gap at 1000 VMs')
+    const row = rows[5]!.map(Number)
+    expect(row[0]).toBe(4)
+    expect(row.at(-1)).toBe(m.gapAtFleet[4])
+  })
+})
+
+describe('gap summary', () => {
+  it.each([
+    [0.7, 1],
+    [1.5, 2],
+    [2.2, 2.5],
+    [3, 5],
+    [7, 10],
+    [13_000, 20_000],
+  ])('niceStep(%d) = %d', (raw, nice) => {
+    expect(niceStep(raw)).toBe(nice)
+  })
+
+  it('bins every value once, with 0 as an edge when the values straddle it', () => {
+    const values = Float64Array.from({ length: 1000 }, (_, i) => -3000 + i * 7.3)
+    const { edges, counts } = histogram(values, 30)
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(1000)
+    expect(edges).toContain(0)
+    expect(edges[0]!).toBeLessThanOrEqual(-3000)
+    expect(edges.at(-1)!).toBeGreaterThan(values.at(-1)!)
+  })
+
+  it('handles identical values and no values', () => {
+    expect(histogram(new Float64Array([5, 5, 5])).counts).toEqual([3])
+    expect(histogram(new Float64Array(0))).toEqual({ edges: [], counts: [] })
+  })
+
+  it('gives the model’s quantiles and the share above 0, leaving the input unchanged', () => {
+    const values = Float64Array.from([-2, -1, 0, 1, 2, 3, 4, 5, 6, 7])
+    const copy = values.slice()
+    const s = summarizeGap(values)
+    expect(s.p50).toBeCloseTo(2.5)
+    expect(s.p10).toBeCloseTo(-1.1)
+    expect(s.openstackCheaperShare).toBe(0.7)
+    expect(values).toEqual(copy)
+  })
+})
