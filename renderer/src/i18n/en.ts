@@ -403,8 +403,8 @@ const en = {
     tableCaption: 'Crossover fleet size with each assumption at its low and high',
     assumption: 'Assumption',
     tested: 'Low – high',
-    crossLow: 'Crossover at low',
-    crossHigh: 'Crossover at high',
+    crossLow: 'Crossover at low (VMs)',
+    crossHigh: 'Crossover at high (VMs)',
     none: 'none',
   },
   breakEven: {
