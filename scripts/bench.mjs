@@ -2,9 +2,8 @@
 // Usage: npm run bench [-- NAME...]   (NAME matches the file name without extension)
 import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -13,7 +12,23 @@ const files = readdirSync(join(root, 'bench'))
   .filter((f) => /\.bench\.(ts|mjs)$/.test(f))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
   .sort()
-const outDir = mkdtempSync(join(tmpdir(), 'stackplan-bench-'))
+// Inside the project, so packages left external (playwright-core) resolve from its node_modules.
+mkdirSync(join(root, 'node_modules', '.tmp'), { recursive: true })
+const outDir = mkdtempSync(join(root, 'node_modules', '.tmp', 'bench-'))
+
+/** Bundled modules keep their own folder: `import.meta.dirname` becomes the source file's folder. */
+const sourceDirname = {
+  name: 'source-dirname',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replaceAll(
+        'import.meta.dirname',
+        JSON.stringify(dirname(args.path))
+      ),
+      loader: 'ts',
+    }))
+  },
+}
 let failed = 0
 for (const file of files) {
   let entry = join(root, 'bench', file)
@@ -28,6 +43,7 @@ for (const file of files) {
       target: 'node20',
       logLevel: 'warning',
       external: ['playwright-core', 'esbuild'],
+      plugins: [sourceDirname],
     })
     entry = outfile
   }

@@ -176,23 +176,29 @@ describe.skipIf(isE2eSkipped)('analysis in Chromium', () => {
     const { page } = s
     expect(await bandPixels(page, CURVES, 'vmware')).toBeLessThan(300)
     await page.getByTestId('tab-uncertainty').click()
-    await setSamples(page, 20_000)
+    await setSamples(page, 50_000)
     await page.getByTestId('mc-run').click()
-    const progress = page.getByTestId('mc-progress')
-    await progress.waitFor()
-    await expect.poll(() => progressValue(page)).toBeGreaterThan(0)
-    expect(await progressValue(page)).toBeLessThan(1)
-    expect(await page.getByTestId('mc-status').innerText()).toMatch(/of 20,000 samples/)
+    // Progress and status read together, while the run (about 2 s here) is under way.
+    const running = (): Promise<{ value: number; status: string }> =>
+      page.evaluate(`(() => {
+        const bar = document.querySelector('[data-testid="mc-progress"]')
+        const status = document.querySelector('[data-testid="mc-status"]')?.textContent ?? ''
+        return { value: bar ? Number(bar.getAttribute('value')) : -1, status }
+      })()`) as Promise<{ value: number; status: string }>
+    await expect.poll(async () => (await running()).value).toBeGreaterThan(0)
+    const now = await running()
+    expect(now.value).toBeLessThan(1)
+    expect(now.status).toMatch(/of 50,000 samples/)
     await screenshot(page, 'analysis-montecarlo-running')
     await page.getByTestId('mc-summary').waitFor({ timeout: 60_000 })
-    expect(await page.getByTestId('mc-status').innerText()).toMatch(/^20,000 samples in [\d.]+ s$/)
+    expect(await page.getByTestId('mc-status').innerText()).toMatch(/^50,000 samples in [\d.]+ s$/)
     expect(await page.getByTestId('mc-summary').innerText()).toMatch(
       /OpenStack is cheaper in \d+\s%\sof samples/
     )
     await page.waitForTimeout(200)
     expect(await bandPixels(page, CURVES, 'vmware')).toBeGreaterThan(2000)
     expect(await bandPixels(page, CURVES, 'openstack')).toBeGreaterThan(2000)
-    expect(await page.getByTestId('band-legend').innerText()).toContain('20,000 samples')
+    expect(await page.getByTestId('band-legend').innerText()).toContain('50,000 samples')
     expect(await linePixels(page, PROBABILITY, 'openstack')).toBeGreaterThan(300)
     expect(await page.locator('main.results').innerText()).not.toMatch(/NaN|Infinity/)
     await screenshot(page, 'analysis-bands')
