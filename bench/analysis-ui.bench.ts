@@ -218,8 +218,8 @@ async function main(): Promise<void> {
 
   const s = await openPlanner({ width: 1440, height: 900 })
   const firstChart: number[] = []
-  let fleet: number[] = []
-  let assumption: number[] = []
+  let fleet: number[]
+  let assumption: number[]
   try {
     const { page } = s
     await page.addInitScript(FIRST_CHART_PROBE)
