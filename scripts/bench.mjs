@@ -2,7 +2,7 @@
 // Usage: npm run bench [-- NAME...]   (NAME matches the file name without extension)
 import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -51,4 +51,5 @@ for (const file of files) {
   const result = spawnSync(process.execPath, ['--expose-gc', entry], { stdio: 'inherit', cwd: root })
   if (result.status !== 0) failed++
 }
+rmSync(outDir, { recursive: true, force: true })
 process.exit(failed ? 1 : 0)
