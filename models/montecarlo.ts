@@ -19,6 +19,9 @@ export const MONTE_CARLO_DEFAULTS = { samples: 2000, seed: 1 } as const
 /** Largest seed: seeds are 32-bit unsigned integers. */
 export const MAX_SEED = 4_294_967_295
 
+/** Most samples one run may draw. */
+export const MAX_MONTE_CARLO_SAMPLES = 100_000
+
 export interface MonteCarloOptions extends Omit<AnalysisOptions, 'vms'>, AnalysisControl {
   /** @default 2000 */
   samples?: number

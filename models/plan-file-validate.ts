@@ -4,12 +4,14 @@ import {
   defaultScorecard,
   type CostMetric,
   type Distribution,
+  type MonteCarloSettings,
   type Plan,
   type Scenario,
   type ScoreRound,
   type Scorecard,
   type ViewSettings,
 } from './plan'
+import { MAX_MONTE_CARLO_SAMPLES, MAX_SEED, MONTE_CARLO_DEFAULTS } from './montecarlo'
 import { formatCount, PLAN_FILE_LIMITS, refuse } from './plan-file-errors'
 import { isDefaultValue, valuesProblems } from './values'
 
@@ -27,8 +29,10 @@ const PLAN_KEYS = [
   'scenarios',
   'view',
   'scorecard',
+  'monteCarlo',
   'extensions',
 ] as const
+const MONTE_CARLO_KEYS = ['samples', 'seed'] as const
 const SCENARIO_KEYS = ['id', 'name', 'overrides'] as const
 const DISTRIBUTION_KEYS = ['kind', 'low', 'likely', 'high'] as const
 const VIEW_KEYS = [
@@ -550,6 +554,7 @@ export function validatePlan(value: unknown): Plan {
     scenarioList.map((s) => s.id)
   )
   const card = scorecard(own(obj, 'scorecard'))
+  const monteCarlo = hasValue(obj, 'monteCarlo') ? monteCarloSettings(obj.monteCarlo) : undefined
   const extensions = hasValue(obj, 'extensions')
     ? (copyJsonData(
         expectObject(obj.extensions, 'extensions', 'an object'),
@@ -565,6 +570,25 @@ export function validatePlan(value: unknown): Plan {
     scenarios: scenarioList,
     view: viewSettings,
     scorecard: card,
+    ...(monteCarlo ? { monteCarlo } : {}),
     extensions,
+  }
+}
+
+/** Monte Carlo sample count (1–100,000) and seed (0–4,294,967,295), both whole numbers. */
+function monteCarloSettings(value: unknown): MonteCarloSettings {
+  const obj = expectObject(value, 'monteCarlo', 'an object with samples and seed')
+  rejectUnknownKeys(obj, MONTE_CARLO_KEYS, 'monteCarlo')
+  return {
+    samples: numberIn(own(obj, 'samples') ?? MONTE_CARLO_DEFAULTS.samples, 'monteCarlo.samples', {
+      min: 1,
+      max: MAX_MONTE_CARLO_SAMPLES,
+      isInteger: true,
+    }),
+    seed: numberIn(own(obj, 'seed') ?? MONTE_CARLO_DEFAULTS.seed, 'monteCarlo.seed', {
+      min: 0,
+      max: MAX_SEED,
+      isInteger: true,
+    }),
   }
 }

@@ -320,6 +320,10 @@ function orderedPlan(plan: Plan): JsonObject {
       useCases: orderedRound(plan.scorecard.useCases),
       valueWeight: plan.scorecard.valueWeight,
     },
+    // Written only once the user has chosen them, so the default plan's file stays as it was.
+    ...(plan.monteCarlo
+      ? { monteCarlo: { samples: plan.monteCarlo.samples, seed: plan.monteCarlo.seed } }
+      : {}),
     extensions: plan.extensions,
   }
 }

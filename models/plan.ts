@@ -46,6 +46,14 @@ export interface Scorecard {
   valueWeight: number
 }
 
+/** How Monte Carlo runs for this plan: saved so a colleague reproduces the same numbers. */
+export interface MonteCarloSettings {
+  /** Samples per run, 1–100,000. */
+  samples: number
+  /** Seed of the random streams, 0–4,294,967,295. */
+  seed: number
+}
+
 /** A plan: everything a planning file holds besides its envelope. */
 export interface Plan {
   name: string
@@ -58,6 +66,8 @@ export interface Plan {
   scenarios: Scenario[]
   view: ViewSettings
   scorecard: Scorecard
+  /** Monte Carlo sample count and seed; absent until the user changes them (defaults 2,000 and 1). */
+  monteCarlo?: MonteCarloSettings
   /** Data from other tools or newer versions, kept unread and written back unchanged. */
   extensions: Record<string, unknown>
 }

@@ -287,3 +287,18 @@ describe('stackplan montecarlo', () => {
     await expectRefusal(args, 2, pattern)
   })
 })
+
+describe('stackplan montecarlo and the plan’s saved settings', () => {
+  it('uses the sample count and seed saved with the plan unless options say otherwise', async () => {
+    const path = await writePlan('saved-mc.stackplan', {
+      ...createDefaultPlan(),
+      monteCarlo: { samples: 120, seed: 9 },
+    })
+    const saved = JSON.parse((await stackplan('montecarlo', path, '--json')).stdout)
+    expect([saved.samples, saved.seed]).toEqual([120, 9])
+    const model = monteCarlo(createDefaultPlan(), { samples: 120, seed: 9 })
+    expect(saved.platforms.vmware.p50).toEqual(Array.from(model.platforms.vmware.p50))
+    const overridden = JSON.parse((await stackplan('montecarlo', path, '--json', '--seed', '2')).stdout)
+    expect([overridden.samples, overridden.seed]).toEqual([120, 2])
+  })
+})

@@ -39,6 +39,9 @@ describe('round trip', () => {
         const text = serializePlanFile(plan, meta)
         const shuffled: Plan = {
           extensions: plan.extensions,
+          ...(plan.monteCarlo
+            ? { monteCarlo: { seed: plan.monteCarlo.seed, samples: plan.monteCarlo.samples } }
+            : {}),
           scorecard: plan.scorecard,
           view: { ...plan.view },
           scenarios: plan.scenarios.map((s) => ({

@@ -631,7 +631,7 @@ describe('parsePlanFile: every typed error with its message', () => {
   it.each([
     [
       { colour: 'red' },
-      'Unknown key at plan: "colour" is not something this version of Stackplan reads (expected name, notes, assumptions, ranges, scenarios, view, scorecard, extensions)',
+      'Unknown key at plan: "colour" is not something this version of Stackplan reads (expected name, notes, assumptions, ranges, scenarios, view, scorecard, monteCarlo, extensions)',
       'plan.colour',
     ],
     [
@@ -881,5 +881,44 @@ describe('utf8ByteLength', () => {
   ])('%j is %i bytes, as TextEncoder writes it', (text, bytes) => {
     expect(utf8ByteLength(text)).toBe(bytes)
     expect(new TextEncoder().encode(text).length).toBe(bytes)
+  })
+})
+
+describe('Monte Carlo settings in the plan', () => {
+  const meta = { appVersion: 'test', savedAt: new Date(0) }
+
+  it('are written only once chosen, and read back', () => {
+    const plain = serializePlanFile(createDefaultPlan(), meta)
+    expect(plain).not.toContain('monteCarlo')
+    const plan = { ...createDefaultPlan(), monteCarlo: { samples: 5000, seed: 42 } }
+    const text = serializePlanFile(plan, meta)
+    // after the scorecard, before extensions, in a fixed key order
+    expect(text).toMatch(
+      /"valueWeight": 1\n {4}\},\n {4}"monteCarlo": \{\n {6}"samples": 5000,\n {6}"seed": 42\n {4}\},\n {4}"extensions"/
+    )
+    const parsed = parsePlanFile(text)
+    expect(parsed.ok && parsed.value.plan.monteCarlo).toEqual({ samples: 5000, seed: 42 })
+  })
+
+  it.each([
+    [{ samples: 0, seed: 1 }, 'monteCarlo.samples'],
+    [{ samples: 100_001, seed: 1 }, 'monteCarlo.samples'],
+    [{ samples: 10, seed: -1 }, 'monteCarlo.seed'],
+    [{ samples: 10, seed: 1.5 }, 'monteCarlo.seed'],
+  ])('refuses %j naming %s', (monteCarlo, key) => {
+    const text = JSON.stringify({
+      format: 'stackplan',
+      formatVersion: 1,
+      minReaderVersion: 1,
+      app: 't',
+      savedAt: '',
+      plan: { monteCarlo },
+    })
+    const parsed = parsePlanFile(text)
+    expect(parsed.ok).toBe(false)
+    if (!parsed.ok) {
+      expect(parsed.error.kind).toBe('invalidValue')
+      expect(parsed.error.message).toContain(`Invalid value at ${key}`)
+    }
   })
 })

@@ -64,9 +64,15 @@ describe('analysis store', () => {
     const plan = usePlanStore()
     const analysis = useAnalysisStore()
     analysis.samples = 200
+    // the sample count is an input: saved with the plan, one undoable edit
+    expect(plan.plan.monteCarlo).toEqual({ samples: 200, seed: 1 })
+    expect(plan.isDirty).toBe(true)
+    const before = JSON.stringify(plan.plan)
     await analysis.runMonteCarlo()
     expect(analysis.monteCarlo).not.toBeNull()
-    expect(Object.keys(plan.plan)).not.toContain('analysis')
+    expect(JSON.stringify(plan.plan)).toBe(before) // running adds no results to the plan
+    plan.undo()
+    expect(analysis.samples).toBe(2000)
     expect(plan.isDirty).toBe(false)
   })
 
@@ -124,14 +130,16 @@ describe('analysis store', () => {
     expect(analysis.isRunning).toBe(false)
   })
 
-  it('refuses sample counts and seeds out of range without starting', async () => {
+  it('never takes a sample count or seed out of range into the plan', () => {
     const analysis = useAnalysisStore()
-    analysis.samples = 99
-    await analysis.runMonteCarlo()
-    analysis.samples = 2000
-    analysis.seed = -1
-    await analysis.runMonteCarlo()
-    expect(analysis.progress.status).toBe('idle')
+    const plan = usePlanStore()
+    for (const bad of [0, 100_001, 2.5, Number.NaN]) analysis.samples = bad
+    for (const bad of [-1, 4_294_967_296, 0.5]) analysis.seed = bad
+    expect(plan.plan.monteCarlo).toBeUndefined() // out-of-range inputs never reach the plan
+    expect(plan.isDirty).toBe(false)
+    expect([analysis.samples, analysis.seed]).toEqual([2000, 1])
+    analysis.seed = 4_294_967_295 // the largest seed is allowed
+    expect(plan.plan.monteCarlo).toEqual({ samples: 2000, seed: 4_294_967_295 })
   })
 
   it('computes the tornado on request, once per plan state', async () => {

@@ -142,24 +142,42 @@ export function arbExtensions(): fc.Arbitrary<Record<string, unknown>> {
     .map((d) => ({ ...d }))
 }
 
-/** Random valid plans built from the catalog: values, ranges, scenarios, view, scorecard and extensions. */
+/** Random valid plans built from the catalog: values, ranges, scenarios, view, scorecard, Monte Carlo settings (sometimes) and extensions. */
 export function arbPlan(): fc.Arbitrary<Plan> {
   return arbScenarios().chain((scenarios) =>
-    fc.record({
-      name: arbText(200),
-      notes: fc.oneof(arbText(2000), fc.constant('')),
-      assumptions: arbAssumptionValues(),
-      ranges: arbRanges(),
-      scenarios: fc.constant(scenarios),
-      view: arbView(scenarios.map((s) => s.id)),
-      scorecard: fc.record({
-        design: arbRound(),
-        features: arbRound(),
-        useCases: arbRound(),
-        valueWeight: arbDoubleIn(0, 10),
-      }),
-      extensions: arbExtensions(),
-    })
+    fc.record(
+      {
+        name: arbText(200),
+        notes: fc.oneof(arbText(2000), fc.constant('')),
+        assumptions: arbAssumptionValues(),
+        ranges: arbRanges(),
+        scenarios: fc.constant(scenarios),
+        view: arbView(scenarios.map((s) => s.id)),
+        scorecard: fc.record({
+          design: arbRound(),
+          features: arbRound(),
+          useCases: arbRound(),
+          valueWeight: arbDoubleIn(0, 10),
+        }),
+        monteCarlo: fc.record({
+          samples: fc.integer({ min: 1, max: 100_000 }),
+          seed: fc.integer({ min: 0, max: 4_294_967_295 }),
+        }),
+        extensions: arbExtensions(),
+      },
+      {
+        requiredKeys: [
+          'name',
+          'notes',
+          'assumptions',
+          'ranges',
+          'scenarios',
+          'view',
+          'scorecard',
+          'extensions',
+        ],
+      }
+    )
   )
 }
 

@@ -1,4 +1,10 @@
-import { MAX_SEED, MONTE_CARLO_DEFAULTS, monteCarlo, type MonteCarloResult } from '../../../models/index'
+import {
+  MAX_MONTE_CARLO_SAMPLES,
+  MAX_SEED,
+  MONTE_CARLO_DEFAULTS,
+  monteCarlo,
+  type MonteCarloResult,
+} from '../../../models/index'
 import { UsageError, withUsageErrors } from '../errors'
 import { csvField, formatTable, money, number } from '../format'
 import { loadPlan } from '../load-plan'
@@ -6,7 +12,6 @@ import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../option
 import { writeOutputFile } from '../write-output'
 
 /** Most samples the command line runs in one go (memory: about 16 bytes × samples × fleet sizes). */
-const MAX_SAMPLES = 100_000
 /** CSV rows written per call to the file. */
 
 /** The public JSON shape of `stackplan montecarlo --json` (docs/CLI.md). */
@@ -76,16 +81,21 @@ export async function runMonteCarlo(args: string[]): Promise<string> {
     json: { type: 'boolean' },
     'samples-out': { type: 'string' },
   })
-  const samples =
-    parseIntegerOption('samples', values.samples as string | undefined, 1, MAX_SAMPLES) ??
-    MONTE_CARLO_DEFAULTS.samples
-  const seed =
-    parseIntegerOption('seed', values.seed as string | undefined, 0, MAX_SEED) ?? MONTE_CARLO_DEFAULTS.seed
+  const samplesOption = parseIntegerOption(
+    'samples',
+    values.samples as string | undefined,
+    1,
+    MAX_MONTE_CARLO_SAMPLES
+  )
+  const seedOption = parseIntegerOption('seed', values.seed as string | undefined, 0, MAX_SEED)
   const samplesOut = values['samples-out'] as string | undefined
   if (samplesOut !== undefined && samplesOut.trim() === '')
     throw new UsageError('--samples-out needs a file name')
   const overrides = parseSetOptions(values.set as string[] | undefined)
   const plan = await loadPlan(positionals[0])
+  // Options win; else the sample count and seed saved with the plan; else the defaults.
+  const samples = samplesOption ?? plan.monteCarlo?.samples ?? MONTE_CARLO_DEFAULTS.samples
+  const seed = seedOption ?? plan.monteCarlo?.seed ?? MONTE_CARLO_DEFAULTS.seed
   const showProgress = process.stderr.isTTY === true
   let result: MonteCarloResult
   try {

@@ -33,13 +33,18 @@ function labelBox(ctx: CanvasRenderingContext2D, text: string, x: number, y: num
 }
 
 /**
+ * The parts of a chart the marks use. Any Chart<'line'> or Chart<'bar'> has them, so the plugin fits every
+ * chart type without casts (a parameter typed as the general Chart would not, being contravariant).
+ */
+type MarkableChart = Pick<Chart, 'ctx' | 'chartArea' | 'scales'>
+
+/**
  * Draws the user's fleet size as a vertical rule and marks each crossover with a ring and its fleet size.
- * Positions come from the chart's own scales, so the marks follow zoom, resize and axis type. Checked with
- * `satisfies` rather than typed as `Plugin`, so line and bar charts (Plugin<'line'>, Plugin<'bar'>) accept it.
+ * Positions come from the chart's own scales, so the marks follow zoom, resize and axis type.
  */
 export const marksPlugin = {
   id: 'stackplanMarks',
-  afterDatasetsDraw(chart: Chart, _args: unknown, options: MarksOptions): void {
+  afterDatasetsDraw(chart: MarkableChart, _args: unknown, options: MarksOptions): void {
     const { ctx, chartArea: area, scales } = chart
     const x = scales.x
     const y = scales.y

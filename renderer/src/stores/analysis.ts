@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, toRaw } from 'vue'
 import {
+  MAX_MONTE_CARLO_SAMPLES,
   MAX_SEED,
   MONTE_CARLO_DEFAULTS,
   type BreakEvenResult,
@@ -17,7 +18,8 @@ import { exportFileName } from './export'
 import { usePlanStore } from './plan'
 
 /** Samples a run may take in the window (the command line has the same cap). */
-export const SAMPLE_LIMITS = { min: 100, max: 100_000 } as const
+// The planning file's limits (models/plan-file-validate.ts): a plan saved by the CLI runs here as well.
+export const SAMPLE_LIMITS = { min: 1, max: MAX_MONTE_CARLO_SAMPLES } as const
 
 /** Why a sample count or seed cannot be used, or null. */
 export function samplesProblem(n: number): 'samples' | null {
@@ -92,8 +94,15 @@ export const useAnalysisStore = defineStore('analysis', () => {
   let pool: AnalysisPool | null = null
   const workers = (): AnalysisPool => (pool ??= createAnalysisPool(workerFactory, workerCount))
 
-  const samples = ref<number>(MONTE_CARLO_DEFAULTS.samples)
-  const seed = ref<number>(MONTE_CARLO_DEFAULTS.seed)
+  // Sample count and seed are inputs, saved with the plan (an edit, undoable) so a colleague gets the same numbers.
+  const samples = computed<number>({
+    get: () => planStore.plan.monteCarlo?.samples ?? MONTE_CARLO_DEFAULTS.samples,
+    set: (n) => planStore.setMonteCarlo({ samples: n, seed: seed.value }),
+  })
+  const seed = computed<number>({
+    get: () => planStore.plan.monteCarlo?.seed ?? MONTE_CARLO_DEFAULTS.seed,
+    set: (n) => planStore.setMonteCarlo({ samples: samples.value, seed: n }),
+  })
   const breakEvenKey = ref('vmware.usdPerCoreYear.vcf')
   const planKey = computed(() => analysisKey(planStore.plan, planStore.activeScenarioId))
   const target = (): { plan: Plan; scenarioId: string } => ({

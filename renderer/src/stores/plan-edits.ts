@@ -8,6 +8,7 @@ import {
   type GroupId,
   type Plan,
   type Scenario,
+  type MonteCarloSettings,
   type Scorecard,
 } from '@models'
 
@@ -172,6 +173,12 @@ export function withMovedScenario(plan: Plan, scenarioId: string, toIndex: numbe
   const next = clone(plan)
   const [moved] = next.scenarios.splice(from, 1)
   next.scenarios.splice(to, 0, moved!)
+  return next
+}
+
+export function withMonteCarlo(plan: Plan, settings: MonteCarloSettings): Plan {
+  const next = clone(plan)
+  next.monteCarlo = { samples: settings.samples, seed: settings.seed }
   return next
 }
 

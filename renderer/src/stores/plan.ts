@@ -2,6 +2,8 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import {
   computeAllCurves,
+  MAX_MONTE_CARLO_SAMPLES,
+  MAX_SEED,
   createDefaultPlan,
   evaluatePlan,
   planProblems,
@@ -14,6 +16,7 @@ import {
   type Evaluation,
   type GroupId,
   type Plan,
+  type MonteCarloSettings,
   type Scorecard,
 } from '@models'
 import {
@@ -31,6 +34,7 @@ import {
   withRenamedScenario,
   withReset,
   withScorecard,
+  withMonteCarlo,
   withValue,
 } from './plan-edits'
 import { withRange } from './range-edits'
@@ -245,6 +249,22 @@ export const usePlanStore = defineStore('plan', () => {
     commit(withScorecard(plan.value, scorecard))
   }
 
+  /** Saves the Monte Carlo sample count and seed; values outside the planning file's limits never get in. */
+  function setMonteCarlo(settings: MonteCarloSettings): void {
+    const { samples, seed } = settings
+    const isValid =
+      Number.isInteger(samples) &&
+      samples >= 1 &&
+      samples <= MAX_MONTE_CARLO_SAMPLES &&
+      Number.isInteger(seed) &&
+      seed >= 0 &&
+      seed <= MAX_SEED
+    if (!isValid) return
+    const now = plan.value.monteCarlo
+    if (now && now.samples === settings.samples && now.seed === settings.seed) return
+    commit(withMonteCarlo(plan.value, settings))
+  }
+
   function setActiveScenario(id: string): void {
     if (plan.value.scenarios.some((s) => s.id === id)) setView({ activeScenarioId: id })
   }
@@ -327,6 +347,7 @@ export const usePlanStore = defineStore('plan', () => {
     deleteScenario,
     moveScenario,
     setScorecard,
+    setMonteCarlo,
     setActiveScenario,
     setMetric,
     setFleetUnit,
