@@ -3,7 +3,6 @@ import { computed, nextTick, ref, shallowRef } from 'vue'
 import type { Chart } from 'chart.js'
 import {
   curvesTable,
-  monteCarloSamplesTable,
   tableToCsv,
   workbookTables,
   type ExportContent,
@@ -163,19 +162,6 @@ export const useExportStore = defineStore('export', () => {
     })
   }
 
-  async function exportSamplesCsv(): Promise<void> {
-    await run(t('report.samplesCsv'), async () => {
-      const m = analysis.value.monteCarlo
-      if (!m) throw new Error(t('report.noSamples'))
-      const text = tableToCsv(monteCarloSamplesTable(m)) + '\n'
-      return {
-        suggestedName: exportFileName(label(), ' Monte Carlo samples.csv'),
-        kind: 'csv',
-        bytes: new TextEncoder().encode(text),
-      }
-    })
-  }
-
   /** A chart as PNG at twice its size on screen. */
   async function exportChartPng(
     chart: Chart | null | undefined,
@@ -202,7 +188,6 @@ export const useExportStore = defineStore('export', () => {
     savePdf,
     exportWorkbook,
     exportCurvesCsv,
-    exportSamplesCsv,
     exportChartPng,
   }
 })
