@@ -100,7 +100,12 @@ export function simulatePowerWeek(p: PowerWeekInput): PowerWeekResult {
   const memoryHostsOn = ceilCount(p.memoryHosts)
   const capacityCores = p.vmHosts * p.coresPerHost
   const week: PowerWeek | null = p.wantWeek
-    ? { hostsOnWithout: [], hostsOnWith: [], kwWithout: [], kwWith: [] }
+    ? {
+        hostsOnWithout: new Array<number>(HOURS_PER_WEEK),
+        hostsOnWith: new Array<number>(HOURS_PER_WEEK),
+        kwWithout: new Array<number>(HOURS_PER_WEEK),
+        kwWith: new Array<number>(HOURS_PER_WEEK),
+      }
     : null
   // Hours with the same load behave the same, so without the hour-by-hour week each distinct load level
   // is computed once and weighted by its hours (48 levels instead of 168 hours for the default profile).
@@ -132,10 +137,10 @@ export function simulatePowerWeek(p: PowerWeekInput): PowerWeekResult {
     whWithout += wattsWithout * hours
     whWith += wattsWith * hours
     if (week) {
-      week.hostsOnWithout.push(p.vmHosts)
-      week.hostsOnWith.push(hostsOn)
-      week.kwWithout.push((wattsWithout * p.pue) / 1000)
-      week.kwWith.push((wattsWith * p.pue) / 1000)
+      week.hostsOnWithout[i] = p.vmHosts
+      week.hostsOnWith[i] = hostsOn
+      week.kwWithout[i] = (wattsWithout * p.pue) / 1000
+      week.kwWith[i] = (wattsWith * p.pue) / 1000
     }
   }
   if (!canSave) isMemoryBound = false
