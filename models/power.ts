@@ -174,11 +174,52 @@ export function profileLevels(profile: readonly number[]): ProfileLevels {
   return levels
 }
 
+/**
+ * Why power management is off or unavailable, or what limits it, as data: the UI words it in the user's
+ * language, `describePowerNote` in English for the CLI and the report.
+ */
+export type PowerNote =
+  | { code: 'off'; mechanism: PowerMechanism }
+  | { code: 'unavailableLocal'; mechanism: PowerMechanism; evacuationMinutes: number; windowHours: number }
+  | { code: 'localFits'; mechanism: PowerMechanism; evacuationMinutes: number; windowHours: number }
+  | { code: 'noGain'; mechanism: PowerMechanism }
+  | { code: 'nothingToPowerDown'; mechanism: PowerMechanism }
+  | { code: 'memoryBound'; mechanism: PowerMechanism; hostsOn: number; vmHosts: number }
+  | { code: 'powersDown'; mechanism: PowerMechanism; hostsOff: number; vmHosts: number }
+
+/** DPM on VMware, Watcher consolidation on OpenStack. */
+export type PowerMechanism = 'dpm' | 'consolidation'
+
+/** A power note as an English sentence. */
+export function describePowerNote(note: PowerNote): string {
+  const name = note.mechanism === 'dpm' ? 'DPM' : 'Consolidation'
+  switch (note.code) {
+    case 'off':
+      return `${name} is switched off in this plan.`
+    case 'unavailableLocal':
+      return (
+        `Power-down is unavailable: with local disks an evacuation takes ${Math.round(note.evacuationMinutes)} min, ` +
+        `and draining and refilling a host does not fit the week's shortest low-load window (${note.windowHours} h).`
+      )
+    case 'localFits':
+      return `With local disks, hosts are drained by block migration (${Math.round(note.evacuationMinutes)} min each), which fits the ${note.windowHours} h low-load window.`
+    case 'noGain':
+      return `${name} saves nothing: standby draw is not below idle draw.`
+    case 'nothingToPowerDown':
+      return `${name} finds no host to power down at this fleet size.`
+    case 'memoryBound':
+      return `${name} is limited by memory: the VMs' RAM needs ${note.hostsOn} of ${note.vmHosts} hosts on even at the quietest hour.`
+    case 'powersDown':
+      return `${name} powers down up to ${note.hostsOff} of ${note.vmHosts} hosts at the quietest hour.`
+  }
+}
+
 export interface EnergyYear {
   kwhPerYear: number
   kwhPerYearWithout: number
   state: PowerManagementState
-  reason: string
+  /** Null for the lean evaluation (no hour-by-hour week): curves and Monte Carlo skip it. */
+  note: PowerNote | null
   lowLoadWindowHours: number
   isMemoryBound: boolean
   week: PowerWeek | null
@@ -204,22 +245,15 @@ export function yearlyEnergy(options: {
   const isEnabled = platform === 'vmware' ? inp.vmware.dpmEnabled : inp.openstack.consolidationEnabled
   const target =
     platform === 'vmware' ? inp.vmware.dpmTargetUtilization : inp.openstack.consolidationTargetUtilization
-  const name = platform === 'vmware' ? 'DPM' : 'Consolidation'
+  const mechanism: PowerMechanism = platform === 'vmware' ? 'dpm' : 'consolidation'
   const windowHours = lowLoadWindowHours(workload.profile)
+  const evacuationMinutes = options.blockEvacuationMinutes
   let state: PowerManagementState = isEnabled ? 'on' : 'off'
-  // Sentences are built only for a detailed evaluation (wantWeek): curves and Monte Carlo skip them.
-  let reason = isEnabled || !wantWeek ? '' : `${name} is switched off in this plan.`
+  let note: PowerNote | null = isEnabled ? null : { code: 'off', mechanism }
   if (isEnabled && !options.isSharedStorage) {
-    const drainAndRefillMinutes = 2 * options.blockEvacuationMinutes
-    if (drainAndRefillMinutes > windowHours * 60) {
-      state = 'unavailable'
-      if (wantWeek)
-        reason =
-          `Power-down is unavailable: with local disks an evacuation takes ${Math.round(options.blockEvacuationMinutes)} min, ` +
-          `and draining and refilling a host does not fit the week's shortest low-load window (${windowHours} h).`
-    } else if (wantWeek) {
-      reason = `With local disks, hosts are drained by block migration (${Math.round(options.blockEvacuationMinutes)} min each), which fits the ${windowHours} h low-load window.`
-    }
+    const fits = 2 * evacuationMinutes <= windowHours * 60
+    if (!fits) state = 'unavailable'
+    note = { code: fits ? 'localFits' : 'unavailableLocal', mechanism, evacuationMinutes, windowHours }
   }
   const coresPerHost = host.sockets * host.coresPerSocket
   const vmHosts = capacity.computeHosts + capacity.haReserveHosts
@@ -243,21 +277,20 @@ export function yearlyEnergy(options: {
     pue: inp.power.pue,
     wantWeek,
   })
-  if (state === 'on' && wantWeek) {
-    if (host.standbyWatts >= host.idleWatts)
-      reason = `${name} saves nothing: standby draw is not below idle draw.`
-    else if (simulated.minHostsOn >= vmHosts)
-      reason = `${name} finds no host to power down at this fleet size.`
+  if (state === 'on') {
+    if (host.standbyWatts >= host.idleWatts) note = { code: 'noGain', mechanism }
+    else if (simulated.minHostsOn >= vmHosts) note = { code: 'nothingToPowerDown', mechanism }
     else if (simulated.isMemoryBound)
-      reason = `${name} is limited by memory: the VMs' RAM needs ${simulated.minHostsOn} of ${vmHosts} hosts on even at the quietest hour.`
-    else if (!reason)
-      reason = `${name} powers down up to ${vmHosts - simulated.minHostsOn} of ${vmHosts} hosts at the quietest hour.`
+      note = { code: 'memoryBound', mechanism, hostsOn: simulated.minHostsOn, vmHosts }
+    else if (note === null)
+      note = { code: 'powersDown', mechanism, hostsOff: vmHosts - simulated.minHostsOn, vmHosts }
   }
   return {
     kwhPerYear: simulated.kwhPerWeekWith * WEEKS_PER_YEAR,
     kwhPerYearWithout: simulated.kwhPerWeekWithout * WEEKS_PER_YEAR,
     state,
-    reason,
+    // Notes are built only for a detailed evaluation (wantWeek): curves and Monte Carlo skip them.
+    note: wantWeek ? note : null,
     lowLoadWindowHours: windowHours,
     isMemoryBound: simulated.isMemoryBound,
     week: simulated.week,

@@ -8,7 +8,7 @@ import {
   vsanEntitledTib,
 } from './licensing'
 import { hostEvacuationMinutes, maintenanceHoursPerYear } from './migration'
-import { yearlyEnergy, type EnergyYear } from './power'
+import { describePowerNote, yearlyEnergy, type EnergyYear } from './power'
 import { loadedUsdPerFteYear, platformFte } from './staff'
 import { isSharedStorage, sizeStorage, vsanAddOnTib, type StorageSizing } from './storage'
 import { CATEGORIES, type CategoryCosts, type Platform, type PlatformResult } from './types'
@@ -288,7 +288,8 @@ export function evaluatePlatform(
       co2KgSavedPerYear: (e.kwhPerYearWithout - e.kwhPerYear) * inp.power.kgCo2PerKwh,
       costSavedPerYear: (e.kwhPerYearWithout - e.kwhPerYear) * inp.power.usdPerKwh * rate,
       powerManagement: e.state,
-      reason: e.reason,
+      reason: e.note ? describePowerNote(e.note) : '',
+      note: e.note,
       lowLoadWindowHours: e.lowLoadWindowHours,
       isMemoryBound: e.isMemoryBound,
       week: e.week ?? { hostsOnWithout: [], hostsOnWith: [], kwWithout: [], kwWith: [] },

@@ -66,8 +66,10 @@ export interface EnergyResult {
   /** Money saved by power management per year, in the plan's currency. */
   costSavedPerYear: number
   powerManagement: PowerManagementState
-  /** Why power management is off or unavailable, or what limits it; a sentence for people. */
+  /** Why power management is off or unavailable, or what limits it; an English sentence for people. */
   reason: string
+  /** The same as data, for wording it in other languages; null only for lean (curve) evaluations. */
+  note: import('./power').PowerNote | null
   /** Shortest low-load window of the week, hours (decides power-down with local storage). */
   lowLoadWindowHours: number
   /** True when memory, not CPU, decides how many hosts must stay on at the quietest hour. */

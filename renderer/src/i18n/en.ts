@@ -132,6 +132,19 @@ const en = {
   },
   power: {
     title: 'A modelled week',
+    mechanism: { dpm: 'DPM', consolidation: 'Consolidation' },
+    note: {
+      off: '{name} is switched off in this plan.',
+      unavailableLocal:
+        'Power-down is unavailable: with local disks an evacuation takes {minutes} min, and draining and refilling a host does not fit the week’s shortest low-load window ({hours} h).',
+      localFits:
+        'With local disks, hosts are drained by block migration ({minutes} min each), which fits the {hours} h low-load window.',
+      noGain: '{name} saves nothing: standby draw is not below idle draw.',
+      nothingToPowerDown: '{name} finds no host to power down at this fleet size.',
+      memoryBound:
+        '{name} is limited by memory: the VMs’ RAM needs {hostsOn} of {vmHosts} hosts on even at the quietest hour.',
+      powersDown: '{name} powers down up to {hostsOff} of {vmHosts} hosts at the quietest hour.',
+    },
     hostsOn: 'Powered-on hosts',
     kw: 'Facility power (kW)',
     with: 'with power management',

@@ -134,6 +134,19 @@ const zhCN: MessageSchema = {
   },
   power: {
     title: '模拟的一周',
+    mechanism: { dpm: 'DPM', consolidation: 'Watcher 整合' },
+    note: {
+      off: '本计划关闭了{name}。',
+      unavailableLocal:
+        '无法关机：使用本地磁盘时疏散一台主机需要 {minutes} 分钟，排空并回填一台主机放不进一周中最短的低负载窗口（{hours} 小时）。',
+      localFits:
+        '使用本地磁盘时，主机通过块迁移排空（每台 {minutes} 分钟），可以放进 {hours} 小时的低负载窗口。',
+      noGain: '{name}无法节能：待机功耗不低于空闲功耗。',
+      nothingToPowerDown: '在此规模下，{name}找不到可以关机的主机。',
+      memoryBound:
+        '{name}受内存限制：即使在最空闲的时段，虚拟机的内存也需要 {vmHosts} 台主机中的 {hostsOn} 台保持开机。',
+      powersDown: '在最空闲的时段，{name}最多可关闭 {vmHosts} 台主机中的 {hostsOff} 台。',
+    },
     hostsOn: '开机主机数',
     kw: '设施功率（kW）',
     with: '启用电源管理',
