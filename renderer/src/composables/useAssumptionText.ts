@@ -1,12 +1,13 @@
 import { useI18n } from 'vue-i18n'
 import { describeRange, type Assumption, type AssumptionValue } from '@models'
 import { formatAssumptionValue } from '../format/assumptions'
-import { assumptionLabel } from '../i18n'
+import { assumptionLabel, assumptionUnit } from '../i18n'
 import { useFormat } from './useFormat'
 
-/** Words for assumptions in the window's language: labels, choice names and values. */
+/** Words for assumptions in the window's language: labels, units, choice names and values. */
 export function useAssumptionText(): {
   label: (a: Assumption) => string
+  unit: (a: Assumption) => string
   choice: (option: string) => string
   value: (a: Assumption, v: AssumptionValue | undefined) => string
   range: (a: Assumption) => string
@@ -37,6 +38,7 @@ export function useAssumptionText(): {
         ? modelMessage
         : t('inspector.invalidRange', { label: assumptionLabel(a, locale.value), range: range(a) }),
     label: (a) => assumptionLabel(a, locale.value),
+    unit: (a) => assumptionUnit(a, locale.value),
     choice,
     value: (a, v) =>
       formatAssumptionValue(a, v, fmt.value, { on: t('inspector.on'), off: t('inspector.off'), choice }),

@@ -1,7 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import { createDefaultPlan, type Assumption } from '@models'
 import en, { type MessageSchema } from './en'
-import zhCN, { zhAssumptionLabels } from './zh-CN'
+import zhCN, { zhAssumptionLabels, zhAssumptionUnits } from './zh-CN'
 import type { Locale } from '../stores/settings'
 
 export type { MessageSchema }
@@ -22,6 +22,11 @@ const DEFAULT_PLAN_NAME = createDefaultPlan().name
 export function documentLabel(doc: { fileName: string | null; planName: string }): string {
   if (doc.fileName) return doc.fileName
   return doc.planName === DEFAULT_PLAN_NAME ? i18n.global.t('app.untitled') : doc.planName
+}
+
+/** An assumption's unit in the locale (the catalog speaks English; an unlisted unit stays as it is). */
+export function assumptionUnit(a: Assumption, locale: string): string {
+  return locale === 'zh-CN' ? (zhAssumptionUnits[a.unit] ?? a.unit) : a.unit
 }
 
 /** An assumption's label in the locale (the catalog speaks English). */
