@@ -260,4 +260,32 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
     }
     expect(s.errors).toEqual([])
   })
+
+  it('a breakdown category shows the assumptions that drive it in the inspector', async () => {
+    const { page } = s
+    await page.getByTestId('tab-breakdown').click()
+    const staff = page.getByTestId('breakdown-category-staff')
+    await staff.focus()
+    await page.keyboard.press('Enter')
+    const chip = page.getByTestId('inspector-drivers')
+    await expect.poll(() => chip.innerText()).toContain('Showing what drives Staff')
+    const salary = page.locator('[data-key="staff.salaryUsd"]')
+    await salary.waitFor()
+    expect(await salary.isVisible()).toBe(true)
+    expect(await page.locator('[data-key="host.capexUsd"]').count()).toBe(0)
+    expect(await staff.getAttribute('aria-pressed')).toBe('true')
+    await screenshot(page, 'linked-category')
+
+    await page.getByTestId('inspector-show-all').click()
+    await chip.waitFor({ state: 'detached' })
+    await page.locator('[data-key="host.capexUsd"]').waitFor()
+
+    // A segment of the stacked bars does the same: the VMware bar's first segment is licensing.
+    const box = await page.getByTestId('breakdown-chart').locator('canvas').boundingBox()
+    if (!box) throw new Error('no breakdown chart')
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.25)
+    await expect.poll(() => chip.innerText()).toContain('Showing what drives Licensing')
+    await page.locator('[data-key="vmware.usdPerCoreYear.vcf"]').waitFor()
+    expect(s.errors).toEqual([])
+  })
 })

@@ -113,6 +113,8 @@ const en = {
   breakdown: {
     title: 'Annual cost at {vms}',
     category: 'Category',
+    categoryLabel: 'Show the assumptions that drive {category} in the inspector',
+    categoryHint: 'Click a category or its bar segment to see the assumptions that drive it.',
     nodes: 'Nodes',
     compute: 'Compute',
     haReserve: 'HA reserve',
@@ -255,6 +257,9 @@ const en = {
     range: 'allowed {range}',
     changed: 'changed',
     noMatch: 'No assumption matches “{filter}”.',
+    drivers: 'Showing what drives {category}',
+    showAll: 'show all',
+    showAllLabel: 'Show all assumptions',
     flag: {
       P: 'Primary source',
       S: 'Secondary source',

@@ -115,6 +115,8 @@ const zhCN: MessageSchema = {
   breakdown: {
     title: '{vms}时的年度成本',
     category: '类别',
+    categoryLabel: '在假设面板中显示影响“{category}”的假设',
+    categoryHint: '点击类别或其条形分段，即可查看影响它的假设。',
     nodes: '节点',
     compute: '计算',
     haReserve: 'HA 预留',
@@ -256,6 +258,9 @@ const zhCN: MessageSchema = {
     range: '允许 {range}',
     changed: '已修改',
     noMatch: '没有与“{filter}”匹配的假设。',
+    drivers: '正在显示影响“{category}”的假设',
+    showAll: '显示全部',
+    showAllLabel: '显示全部假设',
     flag: {
       P: '一手来源',
       S: '二手来源',

@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { defineComponent, h, nextTick } from 'vue'
+import { CATEGORY_DRIVERS } from '@models'
+import AssumptionInspector from '../../renderer/src/components/AssumptionInspector.vue'
+import BreakdownPanel from '../../renderer/src/components/BreakdownPanel.vue'
+import { i18n } from '../../renderer/src/i18n'
+import { useInspectorStore } from '../../renderer/src/stores/inspector'
+
+/** The breakdown beside the inspector, as in the window; the chart is stubbed (jsdom has no canvas). */
+function mountLinked() {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  i18n.global.locale.value = 'en'
+  const Both = defineComponent(() => () => h('div', [h(BreakdownPanel), h(AssumptionInspector)]))
+  const wrapper = mount(Both, {
+    global: { plugins: [pinia, i18n], stubs: { Bar: true } },
+    attachTo: document.body,
+  })
+  return { wrapper, inspector: useInspectorStore() }
+}
+
+function shownKeys(wrapper: ReturnType<typeof mount>): string[] {
+  return wrapper.findAll('.inspector [data-key]').map((w) => w.attributes('data-key') ?? '')
+}
+
+const scrolled: string[] = []
+
+beforeAll(() => {
+  // jsdom implements neither; the keys need no escaping.
+  globalThis.CSS ??= { escape: (s: string) => s } as unknown as typeof CSS
+  Element.prototype.scrollIntoView = vi.fn(function (this: Element) {
+    scrolled.push(this.getAttribute('data-key') ?? '')
+  })
+})
+
+describe('linked views: a breakdown category shows what drives it in the inspector', () => {
+  it('clicking the Staff row shows the chip and exactly the staff drivers', async () => {
+    const { wrapper, inspector } = mountLinked()
+    expect(shownKeys(wrapper)).toContain('host.capexUsd')
+    expect(wrapper.find('[data-testid="inspector-drivers"]').exists()).toBe(false)
+
+    const staff = wrapper.get('[data-testid="breakdown-category-staff"]')
+    expect(staff.element.tagName).toBe('BUTTON')
+    await staff.trigger('click')
+    await nextTick()
+    expect(inspector.category).toBe('staff')
+    expect(staff.attributes('aria-pressed')).toBe('true')
+    expect(wrapper.get('[data-testid="inspector-drivers"]').text()).toContain('Showing what drives Staff')
+    expect(shownKeys(wrapper).sort()).toEqual([...CATEGORY_DRIVERS.staff].sort())
+    await nextTick()
+    expect(scrolled.at(-1)).toBe(shownKeys(wrapper)[0])
+
+    await wrapper.get('[data-testid="breakdown-category-licensing"]').trigger('click')
+    await nextTick()
+    expect(shownKeys(wrapper).sort()).toEqual([...CATEGORY_DRIVERS.licensing].sort())
+    wrapper.unmount()
+  })
+
+  it('✕ and typing in the filter box both show every assumption again', async () => {
+    const { wrapper, inspector } = mountLinked()
+    const all = shownKeys(wrapper).length
+    inspector.showDrivers('power')
+    await nextTick()
+    expect(shownKeys(wrapper).sort()).toEqual([...CATEGORY_DRIVERS.power].sort())
+    await wrapper.get('[data-testid="inspector-show-all"]').trigger('click')
+    await nextTick()
+    expect(inspector.category).toBeNull()
+    expect(shownKeys(wrapper)).toHaveLength(all)
+
+    inspector.showDrivers('power')
+    await nextTick()
+    await wrapper.get('[data-testid="inspector-filter"]').setValue('capex')
+    await nextTick()
+    expect(inspector.category).toBeNull()
+    expect(wrapper.find('[data-testid="inspector-drivers"]').exists()).toBe(false)
+    expect(shownKeys(wrapper)).toContain('host.capexUsd')
+    expect(shownKeys(wrapper)).not.toContain('power.usdPerKwh')
+    wrapper.unmount()
+  })
+
+  it('focusing an assumption outside the category shows all again', async () => {
+    const { wrapper, inspector } = mountLinked()
+    inspector.showDrivers('staff')
+    await nextTick()
+    inspector.focusAssumption('host.capexUsd')
+    await nextTick()
+    await nextTick()
+    expect(inspector.category).toBeNull()
+    expect(shownKeys(wrapper)).toContain('host.capexUsd')
+    wrapper.unmount()
+  })
+})
