@@ -10,7 +10,8 @@ import {
   type Platform,
 } from '@models'
 import { useFormat } from '../composables/useFormat'
-import { decadeTicks, drawnValueAt, moneyLogTicks } from './geometry'
+import { drawnValueAt, moneyLogTicks } from './geometry'
+import { fleetSizeAxis } from './fleet-axis'
 import { BAND_ALPHA, CATEGORY_COLORS, PLATFORM_COLORS, scenarioDash, withAlpha } from './palette'
 import type { CrossoverMark } from './plugins'
 import { useChartTheme } from './theme'
@@ -170,22 +171,15 @@ export function useCurveChart(input: CurveChartInput): {
       interaction: { mode: 'index', intersect: false },
       layout: { padding: { top: 4, right: 12 } },
       scales: {
-        x: {
-          type: 'logarithmic',
-          min: xMin,
-          max: xMax,
-          title: { display: true, text: t('chart.xAxis'), color: th.muted },
-          grid: { color: th.grid },
-          ticks: {
-            color: th.muted,
-            autoSkip: false,
-            maxRotation: 0,
-            callback: (v) => f.compactCount(Number(v)),
-          },
-          afterBuildTicks: (axis) => {
-            axis.ticks = decadeTicks(xMin, xMax).map((value) => ({ value }))
-          },
-        },
+        x: fleetSizeAxis({
+          xMin,
+          xMax,
+          title: t('chart.xAxis'),
+          titleColor: th.muted,
+          gridColor: th.grid,
+          tickColor: th.muted,
+          formatCount: f.compactCount,
+        }),
         y: isLogY.value
           ? {
               type: 'logarithmic',

@@ -1,12 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, nextTick, ref, shallowRef } from 'vue'
 import type { Chart } from 'chart.js'
-import {
-  curvesTable,
-  tableToCsv,
-  workbookTables,
-  type ExportContent,
-} from '../../../export/index'
+import { curvesTable, tableToCsv, workbookTables, type ExportContent } from '../../../export/index'
 import { version as appVersion } from '../../../package.json'
 import { chartToPng } from '../export/chart-png'
 import { useReportAnalysis } from '../export/analysis-source'
