@@ -1,4 +1,5 @@
-import type { Category } from './types'
+import { CATALOG } from './catalog'
+import { CATEGORIES, type Category, type Platform } from './types'
 
 /**
  * The assumptions that drive each cost category of the annual run rate (docs/MODEL.md), for linked views:
@@ -128,4 +129,29 @@ export const CATEGORY_DRIVERS: Record<Category, readonly string[]> = {
     'staff.loadedMultiplier',
     'staff.openstack.salaryPremium',
   ],
+}
+
+/**
+ * Categories only one platform has (MODEL.md §3): VMware's subscription is licence and support in one price,
+ * so its support is 0; OpenStack pays no licence. The other platform's category has no drivers.
+ */
+const ONLY_ON: Partial<Record<Category, Platform>> = { licensing: 'vmware', support: 'openstack' }
+
+/**
+ * The assumptions behind one platform's cost (or one category of it), for linked views: a point clicked on
+ * a cost curve or a bar segment of the breakdown. `category` null means every category of the annual run
+ * rate; `platform` null keeps both platforms' keys. Keys that concern only the other platform are left out
+ * (OpenStack's staff cost does not depend on `staff.vmware.hostsPerFte`), and so are categories the platform
+ * does not have (OpenStack's licensing). Catalog order, each key once.
+ */
+export function driversOf(platform: Platform | null, category: Category | null): string[] {
+  const categories = category ? [category] : CATEGORIES
+  const keys = new Set(
+    categories
+      .filter((c) => platform === null || (ONLY_ON[c] ?? platform) === platform)
+      .flatMap((c) => CATEGORY_DRIVERS[c])
+  )
+  return CATALOG.filter(
+    (a) => keys.has(a.key) && (platform === null || a.concerns === 'both' || a.concerns === platform)
+  ).map((a) => a.key)
 }

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { createDefaultPlan, serializePlanFile } from '../../models/index'
+import { computeCurves, createDefaultPlan, serializePlanFile } from '../../models/index'
 import {
   canvasFingerprint,
   canvasInkPixels,
@@ -284,8 +284,57 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
     const box = await page.getByTestId('breakdown-chart').locator('canvas').boundingBox()
     if (!box) throw new Error('no breakdown chart')
     await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.25)
-    await expect.poll(() => chip.innerText()).toContain('Showing what drives Licensing')
+    await expect.poll(() => chip.innerText()).toContain('Showing what drives VMware · Licensing')
     await page.locator('[data-key="vmware.usdPerCoreYear.vcf"]').waitFor()
+    expect(s.errors).toEqual([])
+  })
+
+  it('clicking a cost curve selects that point, shows what drives it, and can make it the fleet size', async () => {
+    const { page } = s
+    const box = await page.locator(CHART).locator('canvas').boundingBox()
+    if (!box) throw new Error('no cost chart')
+    // Low in the plot at three quarters of the width: both curves are above the pointer (log cost axis),
+    // so the nearer one, the cheaper platform at that fleet size, is selected.
+    await page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.78)
+    const selection = page.getByTestId('curve-selection')
+    await selection.waitFor()
+    const text = (await selection.innerText()).replace(/\s+/g, ' ')
+    const match = /^(VMware|OpenStack) at ([\d,]+) VMs: USD ([\d,]+) \(Annual\)/.exec(text)
+    if (!match) throw new Error(`unexpected selection: ${text}`)
+    const [, platformName, vmsText, usdText] = match as unknown as [string, string, string, string]
+    const vms = Number(vmsText.replaceAll(',', ''))
+    const curves = computeCurves(createDefaultPlan())
+    const i = curves.vms.indexOf(vms)
+    expect(i).toBeGreaterThan(0)
+    const { vmware, openstack } = {
+      vmware: curves.platforms.vmware.total[i]!,
+      openstack: curves.platforms.openstack.total[i]!,
+    }
+    const cheaper = vmware <= openstack ? 'VMware' : 'OpenStack'
+    expect(platformName).toBe(cheaper)
+    expect(Number(usdText.replaceAll(',', ''))).toBe(Math.round(Math.min(vmware, openstack)))
+
+    // The inspector shows that platform's drivers, named with the fleet size.
+    const chip = page.getByTestId('inspector-drivers')
+    expect((await chip.innerText()).replace(/\s+/g, ' ')).toContain(
+      `Showing what drives ${platformName} at ${vmsText} VMs`
+    )
+    const otherOnly = cheaper === 'VMware' ? 'openstack.supportUsdPerNodeYear' : 'vmware.usdPerCoreYear.vcf'
+    expect(await page.locator(`[data-key="${otherOnly}"]`).count()).toBe(0)
+    expect(await page.locator('[data-key="staff.salaryUsd"]').count()).toBe(1)
+    await screenshot(page, 'curve-point-selected')
+
+    // Making it the fleet size is one undoable edit.
+    await page.getByTestId('curve-selection-use').click()
+    await expect.poll(() => headline(page)).toContain(`At ${vmsText} VMs`)
+    expect(await page.getByTestId('curve-selection-use').count()).toBe(0)
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => headline(page)).toContain('At 1,000 VMs')
+
+    // ✕ clears the point and the inspector's narrowing together.
+    await page.getByTestId('curve-selection-clear').click()
+    await selection.waitFor({ state: 'detached' })
+    await chip.waitFor({ state: 'detached' })
     expect(s.errors).toEqual([])
   })
 })

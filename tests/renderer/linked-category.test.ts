@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { defineComponent, h, nextTick } from 'vue'
-import { CATEGORY_DRIVERS } from '@models'
+import { CATEGORY_DRIVERS, driversOf } from '@models'
 import AssumptionInspector from '../../renderer/src/components/AssumptionInspector.vue'
 import BreakdownPanel from '../../renderer/src/components/BreakdownPanel.vue'
 import { i18n } from '../../renderer/src/i18n'
@@ -90,6 +90,41 @@ describe('linked views: a breakdown category shows what drives it in the inspect
     await nextTick()
     expect(inspector.category).toBeNull()
     expect(shownKeys(wrapper)).toContain('host.capexUsd')
+    wrapper.unmount()
+  })
+
+  it('narrows to one platform’s drivers, naming the platform and the clicked fleet size', async () => {
+    const { wrapper, inspector } = mountLinked()
+    // A point on OpenStack's total curve at 3,162 VMs: every OpenStack driver, no VMware-only key.
+    inspector.showDrivers(null, 'openstack', 3162)
+    await nextTick()
+    expect(shownKeys(wrapper).sort()).toEqual(driversOf('openstack', null).sort())
+    expect(shownKeys(wrapper)).not.toContain('vmware.usdPerCoreYear.vcf')
+    expect(shownKeys(wrapper)).toContain('staff.openstack.hostsPerFte')
+    expect(wrapper.get('[data-testid="inspector-drivers"]').text()).toContain(
+      'Showing what drives OpenStack at 3,162 VMs'
+    )
+    // A bar segment: VMware's staff, without a fleet size.
+    inspector.showDrivers('staff', 'vmware')
+    await nextTick()
+    expect(shownKeys(wrapper).sort()).toEqual(driversOf('vmware', 'staff').sort())
+    expect(shownKeys(wrapper)).not.toContain('staff.openstack.salaryPremium')
+    expect(wrapper.get('[data-testid="inspector-drivers"]').text()).toContain(
+      'Showing what drives VMware · Staff'
+    )
+    // The Staff row is for both platforms, so it is not pressed for VMware's segment.
+    expect(wrapper.get('[data-testid="breakdown-category-staff"]').attributes('aria-pressed')).toBe('false')
+    wrapper.unmount()
+  })
+
+  it('says so when the platform has no such cost (OpenStack pays no licence)', async () => {
+    const { wrapper, inspector } = mountLinked()
+    inspector.showDrivers('licensing', 'openstack')
+    await nextTick()
+    expect(shownKeys(wrapper)).toEqual([])
+    expect(wrapper.get('[data-testid="inspector-drivers"]').text()).toContain(
+      'OpenStack · Licensing: this platform has no such cost'
+    )
     wrapper.unmount()
   })
 })

@@ -13,6 +13,8 @@ export interface MarksOptions {
   fleetVms?: number
   fleetLabel?: string
   crossovers?: CrossoverMark[]
+  /** A selected point, ringed in its curve's colour where that dataset draws it. */
+  selected?: { datasetIndex: number; index: number; color: string }
   ruleColor?: string
   textColor?: string
   backgroundColor?: string
@@ -36,10 +38,11 @@ function labelBox(ctx: CanvasRenderingContext2D, text: string, x: number, y: num
  * The parts of a chart the marks use. Any Chart<'line'> or Chart<'bar'> has them, so the plugin fits every
  * chart type without casts (a parameter typed as the general Chart would not, being contravariant).
  */
-type MarkableChart = Pick<Chart, 'ctx' | 'chartArea' | 'scales'>
+type MarkableChart = Pick<Chart, 'ctx' | 'chartArea' | 'scales' | 'getDatasetMeta'>
 
 /**
- * Draws the user's fleet size as a vertical rule and marks each crossover with a ring and its fleet size.
+ * Draws the user's fleet size as a vertical rule, marks each crossover with a ring and its fleet size, and
+ * rings the selected point.
  * Positions come from the chart's own scales, so the marks follow zoom, resize and axis type.
  */
 export const marksPlugin = {
@@ -88,6 +91,21 @@ export const marksPlugin = {
       const lx = px + 10 + width > area.right ? px - 14 - width : px + 10
       const ly = py - 16 < area.top + 8 ? py + 16 : py - 16
       labelBox(ctx, c.label, lx, ly, options)
+    }
+    const selected = options.selected
+    const element = selected && chart.getDatasetMeta(selected.datasetIndex).data[selected.index]
+    if (selected && element && Number.isFinite(element.x) && Number.isFinite(element.y)) {
+      ctx.lineWidth = 3
+      ctx.strokeStyle = selected.color
+      ctx.fillStyle = options.backgroundColor ?? '#fff'
+      ctx.beginPath()
+      ctx.arc(element.x, element.y, 7, 0, Math.PI * 2)
+      ctx.fill()
+      ctx.stroke()
+      ctx.fillStyle = selected.color
+      ctx.beginPath()
+      ctx.arc(element.x, element.y, 3, 0, Math.PI * 2)
+      ctx.fill()
     }
     ctx.restore()
   },

@@ -1,9 +1,18 @@
 import { computed, type ComputedRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import type { ChartData, ChartOptions, ScatterDataPoint, TooltipItem } from 'chart.js'
+import type {
+  ActiveElement,
+  Chart,
+  ChartData,
+  ChartEvent,
+  ChartOptions,
+  ScatterDataPoint,
+  TooltipItem,
+} from 'chart.js'
 import {
   CATEGORIES,
   PLATFORMS,
+  type Category,
   type CostMetric,
   type CurveSet,
   type MonteCarloResult,
@@ -25,13 +34,31 @@ export interface CurveChartInput {
   stackedPlatform: Ref<Platform>
   /** Monte Carlo bands of the active scenario (annual cost on the curves' grid), drawn under its lines. */
   bands?: Ref<MonteCarloResult | null>
+  /** The point the user clicked (linked views), ringed on the chart; null for none. */
+  selected?: Ref<CurvePoint | null>
+  /** Called with the curve point nearest a click (in height, at the clicked fleet size). */
+  onSelect?: (point: CurvePoint) => void
 }
+
+/** A point of one drawn curve: a platform's total (category null) or one category, of one scenario. */
+export interface CurvePoint {
+  scenarioId: string
+  platform: Platform
+  category: Category | null
+  /** Index on the curve set's fleet-size grid, and the fleet size there. */
+  index: number
+  vms: number
+}
+
+/** What each dataset draws, in dataset order; null for the bands (they are not selectable). */
+type DatasetCurve = Omit<CurvePoint, 'index' | 'vms'> | null
 
 /** Chart.js data and options for the cost curves, built from the model's CurveSets (no cost maths here). */
 export function useCurveChart(input: CurveChartInput): {
   data: ComputedRef<ChartData<'line', ScatterDataPoint[]>>
   options: ComputedRef<ChartOptions<'line'>>
   isLogY: ComputedRef<boolean>
+  datasetCurves: ComputedRef<DatasetCurve[]>
 } {
   const { t } = useI18n()
   const fmt = useFormat()
@@ -50,6 +77,59 @@ export function useCurveChart(input: CurveChartInput): {
   /** Band datasets come first, two per platform (P10, then P90 filled down to it); none when hidden. */
   const bands = computed(() => (input.isStacked.value ? null : (input.bands?.value ?? null)))
   const bandCount = computed(() => (bands.value ? PLATFORMS.length * 2 : 0))
+
+  /** Parallel to `data`'s datasets: which curve each one draws. */
+  const datasetCurves = computed((): DatasetCurve[] => {
+    if (!input.isStacked.value) {
+      return [
+        ...Array.from({ length: bandCount.value }, () => null),
+        ...input.curves.value.flatMap((c) =>
+          PLATFORMS.map((platform) => ({ scenarioId: c.scenarioId, platform, category: null }))
+        ),
+      ]
+    }
+    const c = active.value
+    if (!c) return []
+    const stackOf = input.stackedPlatform.value
+    const other: Platform = stackOf === 'vmware' ? 'openstack' : 'vmware'
+    return [
+      ...CATEGORIES.map((category) => ({ scenarioId: c.scenarioId, platform: stackOf, category })),
+      { scenarioId: c.scenarioId, platform: other, category: null },
+      { scenarioId: c.scenarioId, platform: stackOf, category: null },
+    ]
+  })
+
+  /** The dataset drawing a point's curve, or -1 when it is not drawn (e.g. a category while unstacked). */
+  function datasetIndexOf(point: CurvePoint): number {
+    return datasetCurves.value.findIndex(
+      (d) =>
+        d !== null &&
+        d.scenarioId === point.scenarioId &&
+        d.platform === point.platform &&
+        d.category === point.category
+    )
+  }
+
+  /**
+   * The drawn curve nearest a click: Chart.js gives every dataset's element at the clicked fleet size
+   * (interaction mode 'index'); the one closest to the pointer in height wins.
+   */
+  function pointAt(event: ChartEvent, elements: ActiveElement[], chart: Chart): CurvePoint | null {
+    const y = event.y
+    if (y === null) return null
+    let best: { distance: number; element: ActiveElement } | null = null
+    for (const element of elements) {
+      if (!datasetCurves.value[element.datasetIndex]) continue
+      const distance = Math.abs(element.element.y - y)
+      if (!best || distance < best.distance) best = { distance, element }
+    }
+    if (!best) return null
+    const curve = datasetCurves.value[best.element.datasetIndex]
+    const raw = chart.data.datasets[best.element.datasetIndex]?.data[best.element.index] as
+      ScatterDataPoint | undefined
+    if (!curve || !raw) return null
+    return { ...curve, index: best.element.index, vms: Number(raw.x) }
+  }
 
   const data = computed((): ChartData<'line', ScatterDataPoint[]> => {
     const curves = input.curves.value
@@ -147,6 +227,15 @@ export function useCurveChart(input: CurveChartInput): {
     }))
   })
 
+  const selectedMark = computed(() => {
+    const point = input.selected?.value
+    if (!point) return undefined
+    const datasetIndex = datasetIndexOf(point)
+    return datasetIndex < 0
+      ? undefined
+      : { datasetIndex, index: point.index, color: PLATFORM_COLORS[point.platform] }
+  })
+
   const yTitle = computed(() =>
     input.metric.value === 'annual'
       ? t('chart.yAnnual')
@@ -169,6 +258,14 @@ export function useCurveChart(input: CurveChartInput): {
       parsing: false,
       normalized: true,
       interaction: { mode: 'index', intersect: false },
+      onClick: (event: ChartEvent, elements: ActiveElement[], chart: Chart) => {
+        if (!input.onSelect) return
+        const point = pointAt(event, elements, chart)
+        if (point) input.onSelect(point)
+      },
+      onHover: (_event: ChartEvent, elements: ActiveElement[], chart: Chart) => {
+        if (input.onSelect) chart.canvas.style.cursor = elements.length > 0 ? 'pointer' : 'default'
+      },
       layout: { padding: { top: 4, right: 12 } },
       scales: {
         x: fleetSizeAxis({
@@ -236,6 +333,7 @@ export function useCurveChart(input: CurveChartInput): {
           fleetVms: input.fleetVms.value,
           fleetLabel: t('chart.you', { vms: f.integer(input.fleetVms.value) }),
           crossovers: crossovers.value,
+          selected: selectedMark.value,
           ruleColor: th.rule,
           textColor: th.text,
           backgroundColor: withAlpha(th.surface, 0.9),
@@ -244,5 +342,5 @@ export function useCurveChart(input: CurveChartInput): {
     }
   })
 
-  return { data, options, isLogY }
+  return { data, options, isLogY, datasetCurves }
 }

@@ -88,6 +88,10 @@ const en = {
     band: 'P10–P90',
     bandLegend: 'P10–P90 of annual cost ({n} samples)',
     bandsAnnualOnly: 'Monte Carlo bands are of annual cost: switch to Annual to see them.',
+    selected: '{curve} at {vms} VMs: {value} ({metric})',
+    useFleetSize: 'Use {vms} VMs as the fleet size',
+    clearSelection: 'Clear the selected point',
+    clickHint: 'Click a curve to see what drives it.',
   },
   platform: { vmware: 'VMware', openstack: 'OpenStack' },
   category: {
@@ -258,6 +262,8 @@ const en = {
     changed: 'changed',
     noMatch: 'No assumption matches “{filter}”.',
     drivers: 'Showing what drives {category}',
+    driversAt: ' at {vms} VMs',
+    driversNone: '{what}: this platform has no such cost, so no assumption drives it.',
     showAll: 'show all',
     showAllLabel: 'Show all assumptions',
     flag: {

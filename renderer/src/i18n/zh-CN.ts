@@ -90,6 +90,10 @@ const zhCN: MessageSchema = {
     band: 'P10–P90',
     bandLegend: '年度成本 P10–P90（{n} 个样本）',
     bandsAnnualOnly: '蒙特卡洛区间带表示年度成本：切换到“年度”即可查看。',
+    selected: '{curve}，{vms} 台虚拟机：{value}（{metric}）',
+    useFleetSize: '将 {vms} 台虚拟机设为规模',
+    clearSelection: '取消所选的点',
+    clickHint: '点击曲线，查看影响它的假设。',
   },
   platform: { vmware: 'VMware', openstack: 'OpenStack' },
   category: {
@@ -259,6 +263,8 @@ const zhCN: MessageSchema = {
     changed: '已修改',
     noMatch: '没有与“{filter}”匹配的假设。',
     drivers: '正在显示影响“{category}”的假设',
+    driversAt: '（{vms} 台虚拟机处）',
+    driversNone: '{what}：该平台没有此项成本，因此没有假设影响它。',
     showAll: '显示全部',
     showAllLabel: '显示全部假设',
     flag: {
