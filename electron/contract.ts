@@ -5,7 +5,10 @@
 // Plans travel as text (the serialized .stackplan file); main re-parses every payload it writes with the
 // model's parsePlanFile, so a compromised renderer cannot write anything but a valid planning file.
 // The renderer never sends a path it invented: it refers to documents by the path main handed out
-// (from a dialog, the recent list or an OS open event) and main checks it knows that path.
+// (from a dialog, the recent list or an OS open event) and main checks it knows that path. The one
+// exception is plan:openDropped: the path of a file dropped on the window, which only the preload can
+// learn (webUtils.getPathForFile). Main accepts it only as an absolute path to an existing regular
+// .stackplan file within the size cap, reads it like File › Open, and from then on knows that path.
 
 /** What main knows about a file's bytes on disk when it was read or written (conflict detection). */
 export interface FileStamp {
@@ -50,6 +53,8 @@ export interface InvokeChannels {
   'shell:openExternal': { args: [req: { url: string }]; ret: boolean }
   'plan:openDialog': { args: []; ret: OpenResult }
   'plan:openRecent': { args: [req: { path: string }]; ret: OpenResult }
+  /** A .stackplan file dropped on the window, by the path the preload's pathForFile found for it. */
+  'plan:openDropped': { args: [req: { path: string }]; ret: OpenResult }
   'plan:save': {
     args: [req: { path: string; text: string; expected: FileStamp | null; overwrite: boolean }]
     ret: SaveResult
@@ -96,6 +101,7 @@ export const INVOKE_CHANNELS = [
   'shell:openExternal',
   'plan:openDialog',
   'plan:openRecent',
+  'plan:openDropped',
   'plan:save',
   'plan:saveAs',
   'recent:list',
@@ -129,4 +135,9 @@ export interface StackplanApi {
     ...args: InvokeChannels[K]['args']
   ): Promise<InvokeChannels[K]['ret']>
   on<K extends PushChannel>(channel: K, listener: (...args: PushChannels[K]) => void): () => void
+  /**
+   * The path on disk of a File the user dropped on the window or picked, '' when it has none (dragged
+   * from a web page, say). Electron 32 removed File.path; this is webUtils.getPathForFile.
+   */
+  pathForFile(file: File): string
 }

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import type { IpcRendererEvent } from 'electron'
 import { INVOKE_CHANNELS, PUSH_CHANNELS } from '../contract'
 import type { InvokeChannel, PushChannel, StackplanApi } from '../contract'
@@ -23,6 +23,17 @@ const api: StackplanApi = {
     ipcRenderer.on(channel, wrapped)
     return () => {
       ipcRenderer.removeListener(channel, wrapped)
+    }
+  },
+  pathForFile(file: File): string {
+    // Only the preload can ask for a dropped file's path (Electron 32 removed File.path). The page gets a
+    // string and nothing else; main checks it again before reading (plan:openDropped).
+    try {
+      const found: unknown = webUtils.getPathForFile(file)
+      return typeof found === 'string' ? found : ''
+    } catch {
+      // Not a File (getPathForFile throws a TypeError): no path.
+      return ''
     }
   },
 } as StackplanApi

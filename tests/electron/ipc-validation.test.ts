@@ -18,6 +18,7 @@ const VALID_ARGS: Record<InvokeChannel, unknown[]> = {
   'shell:openExternal': [{ url: 'https://docs.openstack.org/' }],
   'plan:openDialog': [],
   'plan:openRecent': [{ path: '/home/ana/plans/budget.stackplan' }],
+  'plan:openDropped': [{ path: '/home/ana/Downloads/budget.stackplan' }],
   'plan:save': [
     {
       path: '/home/ana/plans/budget.stackplan',

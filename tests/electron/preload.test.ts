@@ -4,7 +4,7 @@ import type { StackplanApi } from '../../electron/contract'
 
 vi.mock('electron', async () => (await import('./support/electron-mock')).electronMock)
 
-const { contextBridge, ipcRenderer } = await import('./support/electron-mock')
+const { contextBridge, ipcRenderer, webUtils } = await import('./support/electron-mock')
 
 let api: StackplanApi
 
@@ -17,10 +17,11 @@ beforeAll(async () => {
 })
 
 describe('window.stackplan', () => {
-  it('has exactly invoke and on, both functions, and nothing else', () => {
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on'])
+  it('has exactly invoke, on and pathForFile, all functions, and nothing else', () => {
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pathForFile'])
     expect(typeof api.invoke).toBe('function')
     expect(typeof api.on).toBe('function')
+    expect(typeof api.pathForFile).toBe('function')
     expect(api).not.toHaveProperty('ipcRenderer')
     expect(api).not.toHaveProperty('send')
   })
@@ -70,5 +71,28 @@ describe('window.stackplan', () => {
 
   it('refuses a listener that is not a function', () => {
     expect(() => (api.on as (c: string, l: unknown) => void)('menu:save', 'alert(1)')).toThrow(/function/)
+  })
+})
+
+describe('pathForFile', () => {
+  it('asks webUtils.getPathForFile for the dropped file and returns its path', () => {
+    const file = new File(['{}'], 'budget.stackplan')
+    webUtils.getPathForFile.mockReturnValueOnce('/home/ana/plans/budget.stackplan')
+    expect(api.pathForFile(file)).toBe('/home/ana/plans/budget.stackplan')
+    expect(webUtils.getPathForFile).toHaveBeenLastCalledWith(file)
+  })
+
+  it("returns '' for a file without a path on disk", () => {
+    webUtils.getPathForFile.mockReturnValueOnce('')
+    expect(api.pathForFile(new File(['{}'], 'from-a-web-page.stackplan'))).toBe('')
+  })
+
+  it("returns '' instead of throwing when Electron refuses the argument, and never a non-string", () => {
+    webUtils.getPathForFile.mockImplementationOnce(() => {
+      throw new TypeError('Error processing argument at index 0, conversion failure from #<Object>')
+    })
+    expect((api.pathForFile as (f: unknown) => string)({ name: 'x.stackplan' })).toBe('')
+    webUtils.getPathForFile.mockReturnValueOnce(undefined as unknown as string)
+    expect(api.pathForFile(new File([], 'x.stackplan'))).toBe('')
   })
 })

@@ -147,4 +147,26 @@ describe('document store', () => {
     expect(usePlanStore().values['power.pue']).toBe(1.3)
     expect(usePlanStore().isDirty).toBe(true)
   })
+
+  it('a dropped file opens through the host with the ref it gives, so Save writes back in place', async () => {
+    const plan = createDefaultPlan()
+    plan.name = 'Dropped'
+    const text = serializePlanFile(plan, { appVersion: '0.1.0', savedAt: new Date(0) })
+    const openDropped = vi.fn<Host['openDropped']>(async () => ({
+      status: 'opened',
+      doc: { ref: '/home/ana/dropped.stackplan', name: 'dropped.stackplan', text },
+    }))
+    const host = { ...fakeHost({ openDropped }), canSaveInPlace: true }
+    setHost(host)
+    const file = new File([text], 'dropped.stackplan')
+    expect(await useDocumentStore().openDroppedFile(file)).toBe(true)
+    expect(openDropped).toHaveBeenCalledExactlyOnceWith(file)
+    const store = usePlanStore()
+    expect(store.plan.name).toBe('Dropped')
+    expect(store.docRef).toBe('/home/ana/dropped.stackplan')
+    store.setValue('power.pue', 1.3)
+    expect(await useDocumentStore().save()).toBe(true)
+    expect(host.save).toHaveBeenCalledWith(expect.objectContaining({ ref: '/home/ana/dropped.stackplan' }))
+    expect(host.saveAs).not.toHaveBeenCalled()
+  })
 })

@@ -5,7 +5,10 @@ import { createElectronHost } from '../../renderer/src/host/electron-host'
 
 const STAMP: FileStamp = { sizeBytes: 10, mtimeMs: 1, sha256: 'abc' }
 
-function fakeApi(answers: Partial<{ [K in keyof InvokeChannels]: InvokeChannels[K]['ret'] }>): {
+function fakeApi(
+  answers: Partial<{ [K in keyof InvokeChannels]: InvokeChannels[K]['ret'] }>,
+  pathForFile: (file: File) => string = () => ''
+): {
   api: StackplanApi
   invoke: ReturnType<typeof vi.fn>
   emit: (channel: PushChannel, ...args: unknown[]) => void
@@ -14,6 +17,7 @@ function fakeApi(answers: Partial<{ [K in keyof InvokeChannels]: InvokeChannels[
   const invoke = vi.fn(async (channel: keyof InvokeChannels) => answers[channel])
   const api = {
     invoke,
+    pathForFile,
     on: (channel: string, listener: (...args: unknown[]) => void) => {
       listeners.set(channel, [...(listeners.get(channel) ?? []), listener])
       return () =>
@@ -77,5 +81,81 @@ describe('Electron host', () => {
     off()
     emit('menu:undo')
     expect(seen).toEqual([{ command: 'save' }, { command: 'openRecent', ref: '/p/r.stackplan' }])
+  })
+
+  describe('a dropped file', () => {
+    const DROPPED = '/home/ana/Downloads/budget.stackplan'
+    const droppedFile = () => new File(['{"dropped": "content"}'], 'budget.stackplan')
+
+    it('with a path on disk opens through main by that path, and Save then writes back to it', async () => {
+      const pathForFile = vi.fn(() => DROPPED)
+      const { api, invoke } = fakeApi(
+        {
+          'plan:openDropped': {
+            status: 'opened',
+            doc: { path: DROPPED, name: 'budget.stackplan', text: '{"from": "main"}', stamp: STAMP },
+          },
+          'plan:save': { status: 'saved', path: DROPPED, name: 'budget.stackplan', stamp: STAMP },
+        },
+        pathForFile
+      )
+      const host = createElectronHost(api)
+      const file = droppedFile()
+      expect(await host.openDropped(file)).toEqual({
+        status: 'opened',
+        doc: { ref: DROPPED, name: 'budget.stackplan', text: '{"from": "main"}' },
+      })
+      expect(pathForFile).toHaveBeenCalledExactlyOnceWith(file)
+      expect(invoke).toHaveBeenCalledExactlyOnceWith('plan:openDropped', { path: DROPPED })
+      await host.save({ ref: DROPPED, text: 'x', overwrite: false })
+      expect(invoke).toHaveBeenLastCalledWith('plan:save', {
+        path: DROPPED,
+        text: 'x',
+        expected: STAMP,
+        overwrite: false,
+      })
+    })
+
+    it("shows main's refusal by file name", async () => {
+      const { api } = fakeApi(
+        {
+          'plan:openDropped': {
+            status: 'error',
+            path: '/home/ana/folder.stackplan',
+            message: 'Could not open /home/ana/folder.stackplan: it is a folder, not a planning file.',
+          },
+        },
+        () => '/home/ana/folder.stackplan'
+      )
+      expect(await createElectronHost(api).openDropped(new File([], 'folder.stackplan'))).toEqual({
+        status: 'error',
+        name: 'folder.stackplan',
+        message: 'Could not open /home/ana/folder.stackplan: it is a folder, not a planning file.',
+      })
+    })
+
+    it('turns a refused request into an error result rather than a rejection', async () => {
+      const { api, invoke } = fakeApi({}, () => DROPPED)
+      invoke.mockRejectedValueOnce(
+        new Error('plan:openDropped refused: argument 1.path must be at most 4096')
+      )
+      expect(await createElectronHost(api).openDropped(droppedFile())).toEqual({
+        status: 'error',
+        name: 'budget.stackplan',
+        message: 'plan:openDropped refused: argument 1.path must be at most 4096',
+      })
+    })
+
+    it.each([
+      ['has no path on disk', ''],
+      ['is not a .stackplan file', '/home/ana/Downloads/budget.json'],
+    ])('that %s is read in the page, without a path, as before', async (_name, filePath) => {
+      const { api, invoke } = fakeApi({}, () => filePath)
+      expect(await createElectronHost(api).openDropped(droppedFile())).toEqual({
+        status: 'opened',
+        doc: { ref: null, name: 'budget.stackplan', text: '{"dropped": "content"}' },
+      })
+      expect(invoke).not.toHaveBeenCalled()
+    })
   })
 })

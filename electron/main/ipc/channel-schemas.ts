@@ -42,6 +42,7 @@ export const CHANNEL_ARGS: { [K in InvokeChannel]: ArgsValidator<K> } = {
   'shell:openExternal': args(object({ url: string({ minLength: 1, maxLength: MAX_URL_LENGTH }) })),
   'plan:openDialog': args(),
   'plan:openRecent': args(object({ path: filePath })),
+  'plan:openDropped': args(object({ path: filePath })),
   'plan:save': args(
     object({ path: filePath, text: planText, expected: nullable(fileStamp), overwrite: boolean })
   ),

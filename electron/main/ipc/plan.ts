@@ -4,7 +4,7 @@ import type { SaveResult } from '../../contract'
 import { showOpenPlanDialog } from '../dialogs/open-plan'
 import { PLAN_EXTENSION, withExtension } from '../dialogs/file-names'
 import { showSavePlanDialog } from '../dialogs/save-plan'
-import { openKnownPlan, saveKnownPlan } from '../documents'
+import { openDroppedPlan, openKnownPlan, saveKnownPlan } from '../documents'
 import type { DocumentServices } from '../documents'
 import { handle } from './handle'
 import { checkPlanText } from './validate-plan'
@@ -18,7 +18,7 @@ async function pathExists(filePath: string): Promise<boolean> {
   }
 }
 
-/** plan:openDialog, plan:openRecent, plan:save, plan:saveAs. */
+/** plan:openDialog, plan:openRecent, plan:openDropped, plan:save, plan:saveAs. */
 export function registerPlanHandlers(services: DocumentServices): void {
   handle('plan:openDialog', async (event) => {
     const chosen = await showOpenPlanDialog(BrowserWindow.fromWebContents(event.sender))
@@ -28,6 +28,8 @@ export function registerPlanHandlers(services: DocumentServices): void {
   })
 
   handle('plan:openRecent', (_event, request) => openKnownPlan(services, request.path))
+
+  handle('plan:openDropped', (_event, request) => openDroppedPlan(services, request.path))
 
   handle('plan:save', (_event, request) => saveKnownPlan(services, request))
 

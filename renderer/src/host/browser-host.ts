@@ -184,6 +184,7 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
     async openRecent() {
       return { status: 'cancelled' }
     },
+    openDropped: readPickedFile,
     async save({ ref, text, overwrite }) {
       const known = handles.get(ref)
       if (!known) return saveAs({ text, suggestedName: 'plan.stackplan' })

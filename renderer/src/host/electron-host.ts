@@ -1,4 +1,5 @@
 import type { FileStamp, OpenResult, SaveResult, StackplanApi } from '../../../electron/contract'
+import { readPickedFile } from './browser-host'
 import type { Host, HostOpenResult, HostSaveResult, MenuCommand } from './types'
 
 const MENU_COMMANDS: readonly [channel: `menu:${MenuCommand}`, command: MenuCommand][] = [
@@ -10,6 +11,8 @@ const MENU_COMMANDS: readonly [channel: `menu:${MenuCommand}`, command: MenuComm
   ['menu:redo', 'redo'],
   ['menu:export', 'export'],
 ]
+
+const PLAN_SUFFIX = '.stackplan'
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path
@@ -54,6 +57,25 @@ export function createElectronHost(api: StackplanApi): Host {
     },
     async openRecent(ref) {
       return fromOpen(await api.invoke('plan:openRecent', { path: ref }))
+    },
+    async openDropped(file) {
+      // A planning file on disk opens through main by its path, like File › Open: it gets a path to save
+      // back to, a stamp and a place on the recent list. Anything else (a file dragged from a web page has
+      // no path; a plan under another extension) is read here as before and has no path: Save asks where.
+      const filePath = api.pathForFile(file)
+      if (filePath !== '' && filePath.toLowerCase().endsWith(PLAN_SUFFIX)) {
+        try {
+          return fromOpen(await api.invoke('plan:openDropped', { path: filePath }))
+        } catch (error) {
+          // Main refused the request itself (a path longer than any OS allows, say).
+          return {
+            status: 'error',
+            name: file.name,
+            message: error instanceof Error ? error.message : String(error),
+          }
+        }
+      }
+      return readPickedFile(file)
     },
     async save({ ref, text, overwrite }) {
       return fromSave(

@@ -3,7 +3,6 @@ import { createElectronHost } from './electron-host'
 import type { Host } from './types'
 
 export type * from './types'
-export { readPickedFile } from './browser-host'
 
 let current: Host | null = null
 

@@ -51,6 +51,12 @@ export interface Host {
   readonly canSaveInPlace: boolean
   open(): Promise<HostOpenResult>
   openRecent(ref: string): Promise<HostOpenResult>
+  /**
+   * A file dropped on the window. Electron opens a .stackplan file by its path through main, so the
+   * document keeps its path and Save writes back to it; otherwise (browser, or a file without a path on
+   * disk) the content is read and the document has no ref.
+   */
+  openDropped(file: File): Promise<HostOpenResult>
   /** Save over the document `ref`; `overwrite` skips the changed-on-disk check (after the user agreed). */
   save(req: { ref: string; text: string; overwrite: boolean }): Promise<HostSaveResult>
   saveAs(req: { text: string; suggestedName: string }): Promise<HostSaveResult>

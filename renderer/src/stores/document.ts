@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import { PLAN_FILE_ERROR_KINDS, parsePlanFile, serializePlanFile } from '@models'
 import { version as appVersion } from '../../../package.json'
-import { readPickedFile, useHost, type HostOpenResult, type HostSaveResult } from '../host'
+import { useHost, type HostOpenResult, type HostSaveResult } from '../host'
 import { documentLabel, i18n } from '../i18n'
 import { useDialogStore } from './dialog'
 import { useExportStore } from './export'
@@ -127,7 +127,7 @@ export const useDocumentStore = defineStore('document', () => {
   }
 
   async function openDroppedFile(file: File): Promise<boolean> {
-    return openExternal(await readPickedFile(file))
+    return openExternal(await useHost().openDropped(file))
   }
 
   async function handleSaveResult(result: HostSaveResult, version: number): Promise<boolean> {

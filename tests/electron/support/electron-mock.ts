@@ -87,6 +87,9 @@ export const ipcRenderer = {
   removeListener: vi.fn(),
 }
 
+/** The preload's way to a dropped file's path; a File made in a test has none unless a test says so. */
+export const webUtils = { getPathForFile: vi.fn((_file: unknown): string => '') }
+
 export const electronMock = {
   app,
   ipcMain,
@@ -100,6 +103,7 @@ export const electronMock = {
   nativeTheme,
   contextBridge,
   ipcRenderer,
+  webUtils,
 }
 
 /** An IPC event as the app's own page would send it. */
