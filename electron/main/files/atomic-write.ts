@@ -31,6 +31,69 @@ export interface WriteFileAtomicOptions {
    * @default [10, 25, 50, 100, 200]
    */
   renameRetryDelaysMs?: readonly number[]
+  /**
+   * After a successful save, remove temporary files that a save of this same file (or of its `.bak`)
+   * killed midway left behind, once they are older than STALE_TEMP_MS. See removeStaleTempFiles.
+   * @default false
+   */
+  removeStaleTemps?: boolean
+}
+
+/**
+ * A temporary file older than this belongs to a save that died: a live save wrote its temporary file
+ * moments ago, so a concurrent save (another Stackplan window or process) is never touched.
+ */
+export const STALE_TEMP_MS = 10 * 60 * 1000
+
+const TEMP_SUFFIX = '.tmp'
+/** What follows `.<name>.` in a temporary file's name: 12 lowercase hex digits, `bak.` first for a backup's. */
+const TEMP_MIDDLE = /^(?:bak\.)?[0-9a-f]{12}$/
+
+/** The temporary file writeFileAtomic writes beside `target` before renaming it over. */
+function tempPathFor(target: string): string {
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`
+  )
+}
+
+/**
+ * True when `name` is a temporary file of a save of the file named `baseName`, or of its backup:
+ * exactly `.<baseName>.<12 lowercase hex>.tmp` or `.<baseName>.bak.<12 lowercase hex>.tmp`.
+ */
+export function isTempFileOf(name: string, baseName: string): boolean {
+  const prefix = `.${baseName}.`
+  if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) return false
+  return TEMP_MIDDLE.test(name.slice(prefix.length, name.length - TEMP_SUFFIX.length))
+}
+
+/**
+ * Removes the temporary files a killed save of `target` (or of `<target>.bak`) left beside it: regular
+ * files named as isTempFileOf says whose mtime is more than STALE_TEMP_MS ago. Files of other names,
+ * folders and fresh temporary files stay. Best effort: it never throws, whatever fails to list, stat or
+ * remove stays where it is.
+ */
+export async function removeStaleTempFiles(target: string, options: { fs?: FileSystem } = {}): Promise<void> {
+  const { fs = nodeFs } = options
+  const nowMs = Date.now()
+  const folder = path.dirname(target)
+  const baseName = path.basename(target)
+  let names: string[]
+  try {
+    names = await fs.readdir(folder)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    if (!isTempFileOf(name, baseName)) continue
+    const file = path.join(folder, name)
+    try {
+      const stats = await fs.stat(file)
+      if (stats.isFile() && nowMs - stats.mtimeMs > STALE_TEMP_MS) await fs.unlink(file)
+    } catch {
+      // Gone already (another cleanup), in use (Windows) or not ours to remove: the save succeeded anyway.
+    }
+  }
 }
 
 const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES'])
@@ -122,7 +185,8 @@ async function existingMode(fs: FileSystem, target: string): Promise<number | nu
  * fsync it, keep the old file's permissions, optionally copy the old file to `<path>.bak` (atomically, before
  * the rename), rename over the target (retrying EPERM/EBUSY/EACCES on Windows), then fsync the folder so the
  * rename itself is durable (POSIX only). On failure the temporary file is removed, the target is untouched,
- * and a FileServiceError names the failed step and the path.
+ * and a FileServiceError names the failed step and the path. With `removeStaleTemps`, a successful save then
+ * removes stale temporary files that earlier saves of the same file, killed midway, left behind.
  */
 export async function writeFileAtomic(
   filePath: string,
@@ -135,10 +199,11 @@ export async function writeFileAtomic(
     fs = nodeFs,
     platform = process.platform,
     renameRetryDelaysMs = [10, 25, 50, 100, 200],
+    removeStaleTemps = false,
   } = options
   const target = await realTarget(fs, path.resolve(filePath))
   const folder = path.dirname(target)
-  const tempPath = path.join(folder, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  const tempPath = tempPathFor(target)
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
 
   const oldMode = await step('replace file', target, () => existingMode(fs, target))
@@ -158,7 +223,13 @@ export async function writeFileAtomic(
       await step('keep backup', target, async () => {
         const previous = await fs.readFile(target)
         try {
-          await writeFileAtomic(`${target}.bak`, previous, { ...options, keepBackup: false, mode: oldMode })
+          await writeFileAtomic(`${target}.bak`, previous, {
+            ...options,
+            keepBackup: false,
+            mode: oldMode,
+            // The save of the target cleans the backup's temporary files too, once it has succeeded.
+            removeStaleTemps: false,
+          })
         } catch (error) {
           // Report the system error under this step, not the inner save's own step.
           throw error instanceof FileServiceError ? (error.cause ?? error) : error
@@ -175,4 +246,8 @@ export async function writeFileAtomic(
     throw error
   }
   if (platform !== 'win32') await step('sync folder', target, () => syncFolder(fs, folder))
+  // Here rather than in the plan store: only here is the real folder known (the temporary files of a
+  // symlinked plan lie beside the file the link points to), and this file names them. Only after the
+  // whole save succeeded, so a failing save changes nothing else on disk.
+  if (removeStaleTemps) await removeStaleTempFiles(target, { fs })
 }

@@ -169,7 +169,8 @@ export type SavePlanResult = { status: 'saved'; stamp: FileStamp } | { status: '
  * Saves planning-file text. Refuses text the model does not accept as a planning file. Unless `overwrite`
  * is set, a file that changed on disk since `expected` (size, mtime or content; deleted counts too) is a
  * conflict and nothing is written. Otherwise the text is written atomically, the previous version kept
- * as `<path>.bak`, and the new stamp returned. A failure throws FileServiceError naming the step and path;
+ * as `<path>.bak`, stale temporary files of earlier killed saves of this plan removed, and the new stamp
+ * returned. A failure throws FileServiceError naming the step and path;
  * the file on disk is then unchanged.
  */
 export async function savePlanText(
@@ -204,7 +205,9 @@ export async function savePlanText(
     if (!isSame) return { status: 'conflict' }
   }
   const bytes = Buffer.from(text, 'utf8')
-  await writeFileAtomic(path, bytes, { keepBackup: true, fs })
+  // A save killed midway (power cut, SIGKILL) leaves a hidden temporary file; a later successful save
+  // removes those of this plan once they are stale (never a save in progress).
+  await writeFileAtomic(path, bytes, { keepBackup: true, removeStaleTemps: true, fs })
   try {
     const stats = await fs.stat(path)
     return {

@@ -2,14 +2,12 @@ import * as nodeFs from 'node:fs/promises'
 import path from 'node:path'
 import type { RecoverySnapshot } from '../../contract'
 import { MAX_PLAN_FILE_BYTES } from '../../../models/plan-file'
-import { writeFileAtomic, type FileSystem } from './atomic-write'
+import { STALE_TEMP_MS, writeFileAtomic, type FileSystem } from './atomic-write'
 import { errorCode } from './errors'
 
 /** Document ids name files in the recovery folder, so they may hold nothing a path could be built from. */
 const DOC_ID = /^[A-Za-z0-9_-]{1,64}$/
 const SNAPSHOT_FILE = /^([A-Za-z0-9_-]{1,64})\.json$/
-/** Temporary files of a save that died; older than this they are nobody's and are removed. */
-const STALE_TEMP_MS = 10 * 60 * 1000
 /** JSON escaping can make a snapshot up to 6 × its text; anything larger was not written by us. */
 const MAX_SNAPSHOT_FILE_BYTES = 6 * MAX_PLAN_FILE_BYTES + 64 * 1024
 const MAX_PATH_CHARS = 4096
