@@ -14,7 +14,9 @@ import {
 
 /**
  * `points` fleet sizes spaced evenly on a log scale from `fromVms` to `toVms`, rounded to whole VMs,
- * with `include` added exactly; sorted, without duplicates.
+ * with `include` added exactly; sorted, without duplicates. The sweep always reaches `include` (the plan's
+ * own fleet size): one below `fromVms` or above `toVms` widens the range to it, so the user's fleet is on
+ * the curve rather than off the chart, and the points spread over the widened range.
  */
 export function logSpacedFleetSizes(
   fromVms: number,
@@ -23,12 +25,12 @@ export function logSpacedFleetSizes(
   include?: number
 ): number[] {
   const set = new Set<number>()
-  const lo = Math.log(fromVms)
-  const hi = Math.log(toVms)
+  const lo = Math.log(include === undefined ? fromVms : Math.min(fromVms, include))
+  const hi = Math.log(include === undefined ? toVms : Math.max(toVms, include))
   for (let i = 0; i < points; i++) {
     set.add(Math.round(Math.exp(points === 1 ? lo : lo + ((hi - lo) * i) / (points - 1))))
   }
-  if (include !== undefined && include >= fromVms && include <= toVms) set.add(include)
+  if (include !== undefined) set.add(include)
   return [...set].sort((a, b) => a - b)
 }
 

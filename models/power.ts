@@ -193,24 +193,25 @@ export type PowerMechanism = 'dpm' | 'consolidation'
 /** A power note as an English sentence. */
 export function describePowerNote(note: PowerNote): string {
   const name = note.mechanism === 'dpm' ? 'DPM' : 'Consolidation'
+  const n = (value: number): string => Math.round(value).toLocaleString('en-US')
   switch (note.code) {
     case 'off':
       return `${name} is switched off in this plan.`
     case 'unavailableLocal':
       return (
-        `Power-down is unavailable: with local disks an evacuation takes ${Math.round(note.evacuationMinutes)} min, ` +
+        `Power-down is unavailable: with local disks an evacuation takes ${n(note.evacuationMinutes)} min, ` +
         `and draining and refilling a host does not fit the week's shortest low-load window (${note.windowHours} h).`
       )
     case 'localFits':
-      return `With local disks, hosts are drained by block migration (${Math.round(note.evacuationMinutes)} min each), which fits the ${note.windowHours} h low-load window.`
+      return `With local disks, hosts are drained by block migration (${n(note.evacuationMinutes)} min each), which fits the ${note.windowHours} h low-load window.`
     case 'noGain':
       return `${name} saves nothing: standby draw is not below idle draw.`
     case 'nothingToPowerDown':
       return `${name} finds no host to power down at this fleet size.`
     case 'memoryBound':
-      return `${name} is limited by memory: the VMs' RAM needs ${note.hostsOn} of ${note.vmHosts} hosts on even at the quietest hour.`
+      return `${name} is limited by memory: the VMs' RAM needs ${n(note.hostsOn)} of ${n(note.vmHosts)} hosts on even at the quietest hour.`
     case 'powersDown':
-      return `${name} powers down up to ${note.hostsOff} of ${note.vmHosts} hosts at the quietest hour.`
+      return `${name} powers down up to ${n(note.hostsOff)} of ${n(note.vmHosts)} hosts at the quietest hour.`
   }
 }
 

@@ -3,6 +3,11 @@ export function number(value: number, decimals = 0): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
 }
 
+/** A fleet size with its unit, singular for one: "1 VM", "1,000 VMs". */
+export function vmsText(vms: number): string {
+  return `${number(vms)} ${vms === 1 ? 'VM' : 'VMs'}`
+}
+
 /** Money with its currency code, e.g. "USD 1,234,567". */
 export function money(value: number, currency: string, decimals = 0): string {
   return `${currency} ${number(value, decimals)}`

@@ -135,6 +135,14 @@ describe('stackplan evaluate', () => {
     expect(code).toBe(0)
     expect(stdout).toContain('Licensed cores                           1,600              0')
     expect(stdout).toMatch(/(VMware|OpenStack) is cheaper by USD [\d,]+ a year/)
+    expect(stdout).toContain('Scenario "Baseline" at 1,000 VMs (USD')
+  })
+
+  it('says "1 VM", not "1 VMs", at the smallest fleet', async () => {
+    const { code, stdout } = await stackplan('evaluate', '--vms', '1')
+    expect(code).toBe(0)
+    expect(stdout).toContain('Scenario "Baseline" at 1 VM (USD')
+    expect(stdout).not.toMatch(/\b1 VMs\b/)
   })
 
   it.each([

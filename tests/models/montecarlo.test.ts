@@ -173,10 +173,11 @@ describe('monteCarlo', () => {
     }
   })
 
-  it('takes the gap at the plan’s fleet size even when it lies outside the curve', () => {
+  it('widens the curve to a plan fleet size beyond its range and takes the gap there', () => {
     const big: Plan = { ...plan, assumptions: { 'fleet.vms': 500_000 } }
     const batch = monteCarloBatch(big, { samples: 3, seed: 2, points: 5 })
-    expect(batch.vms).not.toContain(500_000)
+    // 5 log-spaced points from 10 to 500,000: 10 · 50,000^(i/4) → 10, 150, 2,236, 33,437, 500,000.
+    expect(batch.vms).toEqual([10, 150, 2236, 33437, 500_000])
     for (let s = 0; s < 3; s++) {
       const overrides: Record<string, number> = {}
       for (const key of batch.sampledKeys) overrides[key] = batch.sampleValues[key]?.[s] as number

@@ -57,6 +57,22 @@ describe('HeadlineSentence', () => {
     store.setFleetVms(1)
     await nextTick()
     expect(wrapper.text()).not.toMatch(/NaN|Infinity/)
-    expect(wrapper.text().length).toBeGreaterThan(20)
+    // Every cost is zero at every size: a tie, not "VMware stays cheaper"; one VM is singular.
+    expect(wrapper.text()).toMatch(/At 1 VM both platforms cost the same a year \(USD\s0\)\./)
+    expect(wrapper.text()).toContain('Both cost the same from 1 to 100,000 VMs.')
+    expect(wrapper.text()).not.toContain('stays cheaper')
+  })
+
+  it('names the platform that is cheaper where the curves differ when they never cross', async () => {
+    const { wrapper } = mountWithStores(HeadlineSentence)
+    const store = usePlanStore()
+    // A free VCF licence and OpenStack at a 300 % staff premium: VMware is cheaper at every size.
+    store.setValue('vmware.usdPerCoreYear.vcf', 0)
+    store.setValue('staff.openstack.salaryPremium', 3)
+    await nextTick()
+    const curves = store.curves.find((c) => c.scenarioId === store.activeScenarioId)!
+    expect(curves.crossovers).toEqual([])
+    expect(curves.platforms.vmware.total.every((v, i) => v < curves.platforms.openstack.total[i]!)).toBe(true)
+    expect(wrapper.text()).toContain('VMware stays cheaper from 10 to 100,000 VMs.')
   })
 })

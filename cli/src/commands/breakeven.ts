@@ -1,6 +1,6 @@
 import { breakEven, findAssumption, type BreakEvenResult } from '../../../models/index'
 import { UsageError, withUsageErrors } from '../errors'
-import { number } from '../format'
+import { vmsText } from '../format'
 import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
 
@@ -16,7 +16,7 @@ function breakEvenText(b: BreakEvenResult): string {
   const unit = a ? ` ${a.unit}` : ''
   const digits = a?.kind === 'number' && a.isInteger ? 0 : 6
   const fmt = (v: number): string => v.toLocaleString('en-US', { maximumFractionDigits: digits })
-  const now = `${b.key} is ${fmt(b.current)}${unit}; at ${number(b.vms)} VMs ${NAMES[b.cheaperAtCurrent]} is cheaper.`
+  const now = `${b.key} is ${fmt(b.current)}${unit}; at ${vmsText(b.vms)} ${NAMES[b.cheaperAtCurrent]} is cheaper.`
   if (b.value === null) return `${now}\n${b.reason ?? 'no break-even'}.`
   const other = b.cheaperAtCurrent === 'vmware' ? 'OpenStack' : 'VMware'
   const side = b.value < b.current ? 'below' : 'above'

@@ -3,7 +3,7 @@ import { computeCurves, type CostMetric, type CurveSet } from '../../../models/i
 import { UsageError, withUsageErrors } from '../errors'
 import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
-import { formatTable, money, number } from '../format'
+import { formatTable, money, number, vmsText } from '../format'
 
 const METRICS: readonly CostMetric[] = ['annual', 'npv', 'perVmMonth']
 
@@ -32,7 +32,7 @@ function curvesTextTable(c: CurveSet): string {
   })
   const crossings = c.crossovers.length
     ? c.crossovers
-        .map((x) => `at ${number(x.vms)} VMs (${x.cheaperBelow} below, ${x.cheaperAbove} from there)`)
+        .map((x) => `at ${vmsText(x.vms)} (${x.cheaperBelow} below, ${x.cheaperAbove} from there)`)
         .join('; ')
     : 'none in this range'
   return [`Metric: ${c.metric} (${c.currency})`, '', formatTable(rows), '', `Crossovers: ${crossings}`].join(

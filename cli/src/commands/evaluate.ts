@@ -1,6 +1,6 @@
 import { evaluatePlan, type Evaluation, type PlatformResult } from '../../../models/index'
 import { withUsageErrors } from '../errors'
-import { formatTable, money, number } from '../format'
+import { formatTable, money, number, vmsText } from '../format'
 import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
 
@@ -68,7 +68,7 @@ function evaluationTable(e: Evaluation): string {
   const saving = Math.abs(e.gapAnnual)
   const share = dearer.annual.total > 0 ? (100 * saving) / dearer.annual.total : 0
   return [
-    `Scenario "${e.scenario}" at ${number(e.vms)} VMs (${cur}, list prices; real deals are negotiated)`,
+    `Scenario "${e.scenario}" at ${vmsText(e.vms)} (${cur}, list prices; real deals are negotiated)`,
     '',
     formatTable(rows),
     '',

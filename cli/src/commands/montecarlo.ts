@@ -6,7 +6,7 @@ import {
   type MonteCarloResult,
 } from '../../../models/index'
 import { UsageError, withUsageErrors } from '../errors'
-import { csvField, formatTable, money, number } from '../format'
+import { csvField, formatTable, money, number, vmsText } from '../format'
 import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
 import { writeOutputFile } from '../write-output'
@@ -54,7 +54,7 @@ function monteCarloTable(m: MonteCarloResult): string {
     '',
     formatTable(rows),
     '',
-    `At the plan's ${number(m.fleetVms)} VMs OpenStack is cheaper in ${percent(openstackCheaper / m.samples)} of samples.`,
+    `At the plan's ${vmsText(m.fleetVms)} OpenStack is cheaper in ${percent(openstackCheaper / m.samples)} of samples.`,
   ].join('\n')
 }
 

@@ -1,6 +1,6 @@
 import { findAssumption, sensitivity, type SensitivityResult } from '../../../models/index'
 import { withUsageErrors } from '../errors'
-import { formatTable, money, number } from '../format'
+import { formatTable, money, number, vmsText } from '../format'
 import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
 
@@ -53,8 +53,8 @@ function sensitivityTable(s: SensitivityResult): string {
   }
   const cheaper = s.gap > 0 ? 'OpenStack' : 'VMware'
   return [
-    `Sensitivity at ${number(s.vms)} VMs: gap VMware − OpenStack ${money(s.gap, cur)} a year (${cheaper} cheaper), ` +
-      `first crossover ${s.crossover === null ? 'none in 10–100,000 VMs' : `at ${number(s.crossover)} VMs`}.`,
+    `Sensitivity at ${vmsText(s.vms)}: gap VMware − OpenStack ${money(s.gap, cur)} a year (${cheaper} cheaper), ` +
+      `first crossover ${s.crossover === null ? 'none in 10–100,000 VMs' : `at ${vmsText(s.crossover)}`}.`,
     'Each assumption alone at its low and high (the plan’s range, else ±20 % of its value); gap = annual run rate.',
     '',
     formatTable(rows),

@@ -223,7 +223,7 @@ export function useCurveChart(input: CurveChartInput): {
     return c.crossovers.map((x) => ({
       vms: x.vms,
       y: drawnValueAt(c.vms, c.platforms.vmware.total, x.vms, isLogY.value),
-      label: t('chart.crossover', { vms: fmt.value.integer(x.vms) }),
+      label: t('chart.crossover', { vms: fmt.value.integer(x.vms) }, x.vms),
     }))
   })
 
@@ -303,10 +303,10 @@ export function useCurveChart(input: CurveChartInput): {
           filter: (item: TooltipItem<'line'>) =>
             !(item.datasetIndex < bandCount.value && item.datasetIndex % 2 === 0),
           callbacks: {
-            title: (items: TooltipItem<'line'>[]) =>
-              t('chart.tooltipTitle', {
-                vms: f.integer(Number((items[0]?.raw as ScatterDataPoint | undefined)?.x)),
-              }),
+            title: (items: TooltipItem<'line'>[]) => {
+              const vms = Number((items[0]?.raw as ScatterDataPoint | undefined)?.x)
+              return t('chart.tooltipTitle', { vms: f.integer(vms) }, vms)
+            },
             label: (item: TooltipItem<'line'>) => {
               const y = Number((item.raw as ScatterDataPoint).y)
               if (item.datasetIndex >= bandCount.value)

@@ -27,6 +27,7 @@ export function useVmsList(): (values: readonly number[]) => string {
     const parts = values.map((v) => fmt.value.integer(v))
     const last = parts.pop() ?? ''
     const joined = parts.length === 0 ? last : t('format.listMore', { rest: parts.join(', '), last })
-    return t('format.vmsCount', { n: joined })
+    // One VM is singular; a list of sizes reads as plural ("10 and 100 VMs").
+    return t('format.vmsCount', { n: joined }, values.length === 1 ? (values[0] ?? 0) : 2)
   }
 }

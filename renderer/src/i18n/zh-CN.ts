@@ -45,6 +45,7 @@ const zhCN: MessageSchema = {
     perVmMonth: '每台虚拟机每月：VMware {vmware}，OpenStack {openstack}。',
     crossAt: '两条曲线在 {list}处交叉。',
     noCross: '从 {from} 到 {to}，{platform} 始终更便宜。',
+    sameAll: '从 {from} 到 {to}，两者成本都相同。',
     unavailable: '这些数值无法得出结果：{reason}',
   },
   scenarios: {
@@ -263,7 +264,7 @@ const zhCN: MessageSchema = {
     changed: '已修改',
     noMatch: '没有与“{filter}”匹配的假设。',
     drivers: '正在显示影响“{category}”的假设',
-    driversAt: '（{vms} 台虚拟机处）',
+    driversAt: '正在显示影响“{category}”的假设（{vms} 台虚拟机处）',
     driversNone: '{what}：该平台没有此项成本，因此没有假设影响它。',
     showAll: '显示全部',
     showAllLabel: '显示全部假设',
