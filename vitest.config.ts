@@ -16,6 +16,7 @@ export default defineConfig({
           exclude: ['tests/e2e/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 60_000,
+          globalSetup: ['tests/support/build-cli.global.ts'],
         },
       },
       {

@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process'
-import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   breakEven,
@@ -18,31 +17,12 @@ const exec = promisify(execFile)
 const root = join(import.meta.dirname, '../..')
 
 let dir: string
-let bin: string
+/** The real launcher; cli/dist is built once for the whole run by tests/support/build-cli.global.ts. */
+const bin = join(root, 'cli/bin/stackplan.mjs')
 
-/**
- * Builds the command line as scripts/build-cli.mjs does, but into a folder of this test's own next to a copy
- * of the real launcher (cli/bin/stackplan.mjs): tests/cli/cli.test.ts rebuilds cli/dist at the same time in
- * another worker, and reading a bundle while it is being rewritten would make both flaky.
- */
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'stackplan-analysis-'))
-  await mkdir(join(dir, 'cli/bin'), { recursive: true })
-  await copyFile(join(root, 'cli/bin/stackplan.mjs'), join(dir, 'cli/bin/stackplan.mjs'))
-  await build({
-    entryPoints: [join(root, 'cli/src/main.ts')],
-    outfile: join(dir, 'cli/dist/stackplan.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-  })
-  bin = join(dir, 'cli/bin/stackplan.mjs')
-}, 60_000)
+})
 
 /** Runs the built `stackplan` launcher as a child process. */
 async function stackplan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -34,11 +34,11 @@ async function stackplan(...args: string[]): Promise<{ code: number; stdout: str
   }
 }
 
+// cli/dist is built once for the whole run by tests/support/build-cli.global.ts.
 let dir: string
 beforeAll(async () => {
-  await run(process.execPath, [join(root, 'scripts/build-cli.mjs')], { cwd: root })
   dir = await mkdtemp(join(tmpdir(), 'stackplan-cli-'))
-}, 60_000)
+})
 
 describe('stackplan evaluate', () => {
   it('prints the documented JSON shape with the model’s numbers', async () => {

@@ -44,12 +44,12 @@ const plan: Plan = (() => {
   return p
 })()
 
+// cli/dist is built once for the whole run by tests/support/build-cli.global.ts.
 beforeAll(async () => {
-  await run(process.execPath, [join(root, 'scripts/build-cli.mjs')], { cwd: root })
   dir = await mkdtemp(join(tmpdir(), 'stackplan-export-'))
   planPath = join(dir, 'budget.stackplan')
   await writeFile(planPath, serializePlanFile(plan, { appVersion: '0.1.0', savedAt: new Date() }))
-}, 60_000)
+})
 
 describe('stackplan export --xlsx', () => {
   it('writes the workbook with the model’s numbers for the chosen scenario and --set values', async () => {
