@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { RENDERER_CHUNK_LIMIT_KB } from './build/renderer-chunks'
 
 const root = import.meta.dirname
 const modelsDir = resolve(root, 'models')
@@ -52,6 +53,7 @@ export default defineConfig({
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
       sourcemap: false,
+      chunkSizeWarningLimit: RENDERER_CHUNK_LIMIT_KB,
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },
     },
   },
