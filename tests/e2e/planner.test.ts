@@ -152,6 +152,16 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
     await page.getByTestId('tab-power').click()
     await page.waitForTimeout(150)
     await screenshot(page, 'chinese')
+
+    // A selected curve point and the inspector's chip are worded in Chinese too.
+    const box = await page.locator(CHART).locator('canvas').boundingBox()
+    if (!box) throw new Error('no cost chart')
+    await page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.78)
+    await expect.poll(() => page.getByTestId('curve-selection').innerText()).toMatch(/台虚拟机：/)
+    expect(await page.getByTestId('inspector-drivers').innerText()).toMatch(
+      /^正在显示影响“(VMware|OpenStack)”的假设（[\d,]+ 台虚拟机处）/
+    )
+    await screenshot(page, 'chinese-curve-point')
     expect(s.errors).toEqual([])
   })
 
