@@ -2,7 +2,14 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { isE2eSkipped, openPlanner, screenshot, type BrowserSession } from '../support/browser'
+import {
+  type BrowserSession,
+  freshDocument,
+  headlineText,
+  isE2eSkipped,
+  openPlanner,
+  screenshot,
+} from '../support/browser'
 import { parseCsv } from '../support/csv'
 
 const CURVES = '[data-testid="curves-chart"]'
@@ -16,10 +23,6 @@ const TORNADO_RGB = [
 const PLATFORM_RGB = {
   vmware: [0x00, 0x72, 0xb2],
   openstack: [0xe6, 0x9f, 0x00],
-}
-
-async function headline(page: Page): Promise<string> {
-  return (await page.getByTestId('headline').innerText()).replace(/\s+/g, ' ')
 }
 
 /**
@@ -110,13 +113,8 @@ describe.skipIf(isE2eSkipped)('analysis in Chromium', () => {
   afterAll(async () => {
     await s?.close()
   })
-  beforeEach(async () => {
-    await s.page.evaluate('window.localStorage.clear()')
-    await s.page.setViewportSize({ width: 1440, height: 900 })
-    await s.page.goto(s.url + '?files=classic')
-    await s.page.getByTestId('headline').waitFor()
-    s.errors.length = 0
-  })
+  // A fresh document for every case: no settings, no recovery snapshot left over.
+  beforeEach(() => freshDocument(s))
 
   it('draws the tornado with its bars, and a click on a bar shows that assumption in the inspector', async () => {
     const { page } = s
@@ -147,7 +145,7 @@ describe.skipIf(isE2eSkipped)('analysis in Chromium', () => {
 
   it('solves the VCF price break-even and Apply brings both platforms to about the same cost', async () => {
     const { page } = s
-    const before = await headline(page)
+    const before = await headlineText(page)
     expect(before).toContain('OpenStack costs 0.43 % less')
     await page.getByTestId('tab-sensitivity').click()
     await page.getByTestId('breakeven-search').fill('vcf')
@@ -159,16 +157,16 @@ describe.skipIf(isE2eSkipped)('analysis in Chromium', () => {
     await scrollResults(page, 'bottom')
     await screenshot(page, 'analysis-breakeven')
     await page.getByTestId('breakeven-apply').click()
-    await expect.poll(() => headline(page)).not.toBe(before)
+    await expect.poll(() => headlineText(page)).not.toBe(before)
     // Within the solver's tolerance the gap is a few dollars on a million a year: "0.00049 %", "USD 4.90".
-    const after = await headline(page)
+    const after = await headlineText(page)
     const percent = Number(/costs ([\d.]+) % less/.exec(after)?.[1])
     expect(percent).toBeLessThan(0.01)
     expect(await page.locator('[data-key="vmware.usdPerCoreYear.vcf"] input').inputValue()).toMatch(
       /^347\.14/
     )
     await page.getByTestId('undo').click()
-    await expect.poll(() => headline(page)).toBe(before)
+    await expect.poll(() => headlineText(page)).toBe(before)
     expect(s.errors).toEqual([])
   })
 

@@ -10,11 +10,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { CATEGORIES, PLATFORMS, computeCurves, createDefaultPlan, evaluatePlan } from '../../models/index'
 import { parseCsv } from '../support/csv'
 import {
-  SCREENSHOT_DIR,
+  type BrowserSession,
   canvasInkPixels,
+  freshDocument,
   isE2eSkipped,
   openPlanner,
-  type BrowserSession,
+  SCREENSHOT_DIR,
 } from '../support/browser'
 
 const run = promisify(execFile)
@@ -83,12 +84,8 @@ describe.skipIf(isE2eSkipped)('exports in Chromium', () => {
     await s?.close()
     if (work) await rm(work, { recursive: true, force: true })
   })
-  beforeEach(async () => {
-    await s.page.evaluate('window.localStorage.clear()')
-    await s.page.goto(s.url + '?files=classic')
-    await s.page.getByTestId('headline').waitFor()
-    s.errors.length = 0
-  })
+  // A fresh document for every case: no settings, no recovery snapshot left over.
+  beforeEach(() => freshDocument(s))
 
   it.each(['A4', 'Letter'] as const)(
     'prints the report to a %s PDF of several readable pages',

@@ -4,20 +4,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { computeCurves, createDefaultPlan, serializePlanFile } from '../../models/index'
 import {
+  type BrowserSession,
   canvasFingerprint,
   canvasInkPixels,
+  freshDocument,
+  headlineText,
   isE2eSkipped,
   openPlanner,
   screenshot,
-  type BrowserSession,
 } from '../support/browser'
 
 const CHART = '[data-testid="curves-chart"]'
 const VCF_PRICE = '[data-key="vmware.usdPerCoreYear.vcf"] input'
-
-async function headline(page: Page): Promise<string> {
-  return (await page.getByTestId('headline').innerText()).replace(/\s+/g, ' ')
-}
 
 async function setAssumption(page: Page, selector: string, text: string): Promise<void> {
   const input = page.locator(selector)
@@ -45,19 +43,13 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
   afterAll(async () => {
     await s?.close()
   })
-  beforeEach(async () => {
-    // A fresh document for every case: no settings, no recovery snapshot left over.
-    await s.page.evaluate('window.localStorage.clear()')
-    await s.page.setViewportSize({ width: 1440, height: 900 })
-    await s.page.goto(s.url + '?files=classic')
-    await s.page.getByTestId('headline').waitFor()
-    s.errors.length = 0
-  })
+  // A fresh document for every case: no settings, no recovery snapshot left over.
+  beforeEach(() => freshDocument(s))
 
   it('loads without console errors and draws the cost curves', async () => {
     const { page } = s
     await page.waitForTimeout(200)
-    expect(await headline(page)).toMatch(/At 1,000 VMs (VMware|OpenStack) costs/)
+    expect(await headlineText(page)).toMatch(/At 1,000 VMs (VMware|OpenStack) costs/)
     expect(await canvasInkPixels(page, CHART)).toBeGreaterThan(5000)
     expect(await page.title()).toBe('Untitled plan — Stackplan')
     await screenshot(page, 'window-1440x900')
@@ -73,7 +65,7 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
     const fleet = page.getByTestId('fleet-size')
     await fleet.fill('20000')
     await fleet.press('Enter')
-    await expect.poll(() => headline(page)).toContain('At 20,000 VMs')
+    await expect.poll(() => headlineText(page)).toContain('At 20,000 VMs')
     expect(await waitForRedraw(page, before)).not.toBe(before)
     expect(await page.title()).toBe('• Untitled plan — Stackplan')
     await screenshot(page, 'fleet-20000')
@@ -83,7 +75,7 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
     const { page } = s
     await page.getByTestId('inspector-filter').fill('VCF price')
     await setAssumption(page, VCF_PRICE, '0')
-    await expect.poll(() => headline(page)).toMatch(/At 1,000 VMs VMware costs/)
+    await expect.poll(() => headlineText(page)).toMatch(/At 1,000 VMs VMware costs/)
     await expect
       .poll(() => page.locator('[data-key="vmware.usdPerCoreYear.vcf"]').getAttribute('class'))
       .toContain('changed')
@@ -94,14 +86,14 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
     const { page } = s
     await page.getByTestId('inspector-filter').fill('VCF')
     const chartBefore = await canvasFingerprint(page, CHART)
-    const headlineBefore = await headline(page)
+    const headlineBefore = await headlineText(page)
     await setAssumption(page, VCF_PRICE, '-3')
     const problem = page.locator('[data-key="vmware.usdPerCoreYear.vcf"] [data-testid="problem"]')
     await problem.waitFor()
     expect(await problem.innerText()).toContain('0 to 10,000')
     await page.waitForTimeout(200)
     expect(await canvasFingerprint(page, CHART)).toBe(chartBefore)
-    expect(await headline(page)).toBe(headlineBefore)
+    expect(await headlineText(page)).toBe(headlineBefore)
     expect(await page.getByTestId('undo').isDisabled()).toBe(true)
     await screenshot(page, 'invalid-value')
   })
@@ -147,7 +139,7 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
     const { page } = s
     await page.getByTestId('lang-zh').click()
     await expect.poll(() => page.getByTestId('new').innerText()).toBe('新建')
-    expect(await headline(page)).toMatch(/在 1,000 台虚拟机时/)
+    expect(await headlineText(page)).toMatch(/在 1,000 台虚拟机时/)
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
     await page.getByTestId('tab-power').click()
     await page.waitForTimeout(150)
@@ -192,7 +184,7 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
       page.getByTestId('dialog-discard').click(),
     ])
     await chooser.setFiles(path)
-    await expect.poll(() => headline(page)).toContain('At 2,500 VMs')
+    await expect.poll(() => headlineText(page)).toContain('At 2,500 VMs')
     expect(await page.getByTestId('plan-name').innerText()).toContain('Renewal 2026')
     expect(await page.title()).toBe('saved.stackplan — Stackplan')
     await screenshot(page, 'reopened')
@@ -209,7 +201,7 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
     expect(await dialog.innerText()).toContain('Could not open “notes.stackplan”')
     await screenshot(page, 'open-error')
     await page.getByTestId('dialog-ok').click()
-    expect(await headline(page)).toContain('At 1,000 VMs')
+    expect(await headlineText(page)).toContain('At 1,000 VMs')
   })
 
   it('renders a hostile plan name as text', async () => {
@@ -249,7 +241,7 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
         window.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }))
       }
     })()`)
-    await expect.poll(() => headline(page)).toContain('At 7,000 VMs')
+    await expect.poll(() => headlineText(page)).toContain('At 7,000 VMs')
     expect(await page.getByTestId('plan-name').innerText()).toContain('Dropped plan')
     expect(await page.title()).toBe('dropped.stackplan — Stackplan')
   })
@@ -336,10 +328,10 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
 
     // Making it the fleet size is one undoable edit.
     await page.getByTestId('curve-selection-use').click()
-    await expect.poll(() => headline(page)).toContain(`At ${vmsText} VMs`)
+    await expect.poll(() => headlineText(page)).toContain(`At ${vmsText} VMs`)
     expect(await page.getByTestId('curve-selection-use').count()).toBe(0)
     await page.keyboard.press('Control+z')
-    await expect.poll(() => headline(page)).toContain('At 1,000 VMs')
+    await expect.poll(() => headlineText(page)).toContain('At 1,000 VMs')
 
     // ✕ clears the point and the inspector's narrowing together.
     await page.getByTestId('curve-selection-clear').click()

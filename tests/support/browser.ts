@@ -135,6 +135,26 @@ export async function openPlanner(
   }
 }
 
+/**
+ * Starts a case on a fresh document: no settings and no recovery snapshot left in storage, the default
+ * window size, the planner loaded with the classic file dialogs, and the session's error list emptied.
+ */
+export async function freshDocument(
+  s: BrowserSession,
+  viewport: { width: number; height: number } = { width: 1440, height: 900 }
+): Promise<void> {
+  await s.page.evaluate('window.localStorage.clear()')
+  await s.page.setViewportSize(viewport)
+  await s.page.goto(s.url + '?files=classic')
+  await s.page.getByTestId('headline').waitFor()
+  s.errors.length = 0
+}
+
+/** The headline sentence as one line of text. */
+export async function headlineText(page: Page): Promise<string> {
+  return (await page.getByTestId('headline').innerText()).replace(/\s+/g, ' ')
+}
+
 /** Saves a full-window screenshot under test-results/screenshots/NAME.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true })
