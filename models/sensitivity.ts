@@ -43,6 +43,11 @@ export interface SensitivityResult {
   gap: number
   /** First crossover with every assumption at its value, VMs; null when none. */
   crossover: number | null
+  /**
+   * The fleet sizes the crossovers were searched over, VMs: CROSSOVER_GRID's 10–100,000, widened to the
+   * plan's fleet size when it lies outside (logSpacedFleetSizes), so "no crossover" can name its range.
+   */
+  crossoverRange: { fromVms: number; toVms: number }
   /** Sorted by the gap's swing |gapHigh − gapLow|, largest first; catalog order among equal swings. */
   rows: SensitivityRow[]
 }
@@ -141,6 +146,10 @@ export function sensitivity(plan: Plan, options: SensitivityOptions = {}): Sensi
     currency: inputs.finance.currency,
     gap: annualGapAt(inputs, vms),
     crossover: firstCrossover(inputs, grid),
+    crossoverRange: {
+      fromVms: grid[0] ?? CROSSOVER_GRID.fromVms,
+      toVms: grid.at(-1) ?? CROSSOVER_GRID.toVms,
+    },
     rows,
   }
 }

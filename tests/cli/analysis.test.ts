@@ -119,6 +119,19 @@ describe('stackplan sensitivity', () => {
     expect(stdout).toContain('--json lists them all')
   })
 
+  it('names the range it searched when the curves do not cross, widened to a plan of a million VMs', async () => {
+    // A free VCF licence and a 200 % OpenStack staff premium: VMware is cheaper at every size.
+    const noCross = ['--set', 'vmware.usdPerCoreYear.vcf=0', '--set', 'staff.openstack.salaryPremium=2']
+    const inRange = await stackplan('sensitivity', ...noCross)
+    expect(inRange.code).toBe(0)
+    expect(inRange.stdout).toContain('first crossover none in 10–100,000 VMs.')
+    const million = createDefaultPlan()
+    million.assumptions['fleet.vms'] = 1_000_000
+    const widened = await stackplan('sensitivity', await writePlan('million.stackplan', million), ...noCross)
+    expect(widened.code).toBe(0)
+    expect(widened.stdout).toContain('first crossover none in 10–1,000,000 VMs.')
+  })
+
   it.each([
     [['sensitivity', '--vms', '0'], 2, /--vms 0 is out of range/],
     [['sensitivity', '--set', 'no.such.key=1'], 2, /unknown assumption key "no\.such\.key"/],

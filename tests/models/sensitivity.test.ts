@@ -178,3 +178,13 @@ describe('sensitivity options', () => {
     expect(() => sensitivity(plan, { vms: 0 })).toThrow(/fleet size 0/)
   })
 })
+
+describe('the crossover search range', () => {
+  it('is 10–100,000 VMs for the default plan and widens to a plan fleet outside it', () => {
+    expect(atDefault.crossoverRange).toEqual({ fromVms: 10, toVms: 100_000 })
+    const big: Plan = { ...plan, assumptions: { 'fleet.vms': 1_000_000 } }
+    expect(sensitivity(big).crossoverRange).toEqual({ fromVms: 10, toVms: 1_000_000 })
+    const one: Plan = { ...plan, assumptions: { 'fleet.vms': 1 } }
+    expect(sensitivity(one).crossoverRange).toEqual({ fromVms: 1, toVms: 100_000 })
+  })
+})

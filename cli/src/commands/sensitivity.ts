@@ -54,7 +54,7 @@ function sensitivityTable(s: SensitivityResult): string {
   const cheaper = s.gap > 0 ? 'OpenStack' : 'VMware'
   return [
     `Sensitivity at ${vmsText(s.vms)}: gap VMware − OpenStack ${money(s.gap, cur)} a year (${cheaper} cheaper), ` +
-      `first crossover ${s.crossover === null ? 'none in 10–100,000 VMs' : `at ${vmsText(s.crossover)}`}.`,
+      `first crossover ${s.crossover === null ? `none in ${number(s.crossoverRange.fromVms)}–${vmsText(s.crossoverRange.toVms)}` : `at ${vmsText(s.crossover)}`}.`,
     'Each assumption alone at its low and high (the plan’s range, else ±20 % of its value); gap = annual run rate.',
     '',
     formatTable(rows),

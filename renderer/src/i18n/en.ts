@@ -410,7 +410,7 @@ const en = {
     gapIs: '{cheaper} is cheaper by {gap} a year;',
     gapEqual: 'both platforms cost the same a year;',
     crossAt: 'the curves cross at {vms}.',
-    noCross: 'the curves do not cross between 10 and 100,000 VMs.',
+    noCross: 'the curves do not cross between {from} and {to}.',
     method:
       'Each bar moves one assumption to its low and its high (its own range, else ±20 % of its value) with everything else unchanged.',
     computing: 'Computing the tornado…',

@@ -411,7 +411,7 @@ const zhCN: MessageSchema = {
     gapIs: '{cheaper} 每年便宜 {gap}；',
     gapEqual: '两个平台每年成本相同；',
     crossAt: '曲线在 {vms}处交叉。',
-    noCross: '曲线在 10 到 100,000 台虚拟机之间不交叉。',
+    noCross: '曲线在 {from} 到 {to}之间不交叉。',
     method:
       '每根条形把一项假设分别移到其低值和高值（用您设定的范围，否则为当前值的 ±20%），其余假设保持不变。',
     computing: '正在计算龙卷风图…',
