@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
-import { parseValueText, type AssumptionValue } from '../../models/index'
+import { parseValueText, type AssumptionValue, type Plan } from '../../models/index'
 import { UsageError } from './errors'
+import { loadPlan } from './load-plan'
 
 type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options']
 
@@ -54,4 +55,34 @@ export function parseIntegerOption(
     )
   }
   return value
+}
+
+/** The options of the commands that look at one plan at one fleet size: evaluate, sensitivity, breakeven. */
+export const PLAN_AT_SIZE_OPTIONS = {
+  vms: { type: 'string' },
+  scenario: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+} as const satisfies OptionSpec
+
+export interface PlanAtSize {
+  plan: Plan
+  /** What the model's evaluatePlan, sensitivity and breakEven take as options. */
+  at: { scenarioId: string | undefined; vms: number | undefined; overrides: Record<string, AssumptionValue> }
+  isJson: boolean
+}
+
+/**
+ * Reads PLAN_AT_SIZE_OPTIONS: `--set` values and `--vms` (1–1,000,000) are checked before the planning file
+ * (the first positional, else the default plan) is read, so a typo is reported without touching the disk.
+ */
+export async function readPlanAtSize(values: OptionValues, positionals: string[]): Promise<PlanAtSize> {
+  const overrides = parseSetOptions(values.set as string[] | undefined)
+  const vms = parseIntegerOption('vms', values.vms as string | undefined, 1, 1_000_000)
+  const plan = await loadPlan(positionals[0])
+  return {
+    plan,
+    at: { scenarioId: values.scenario as string | undefined, vms, overrides },
+    isJson: values.json === true,
+  }
 }

@@ -1,8 +1,7 @@
 import { breakEven, findAssumption, type BreakEvenResult } from '../../../models/index'
 import { UsageError, withUsageErrors } from '../errors'
 import { vmsText } from '../format'
-import { loadPlan } from '../load-plan'
-import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
+import { PLAN_AT_SIZE_OPTIONS, parseCommandArgs, readPlanAtSize } from '../options'
 
 /** The public JSON shape of `stackplan breakeven --json` (docs/CLI.md). */
 export function breakEvenJson(b: BreakEvenResult) {
@@ -26,10 +25,7 @@ function breakEvenText(b: BreakEvenResult): string {
 export async function runBreakEven(args: string[]): Promise<string> {
   const { values, positionals } = parseCommandArgs(args, {
     key: { type: 'string' },
-    vms: { type: 'string' },
-    scenario: { type: 'string' },
-    set: { type: 'string', multiple: true },
-    json: { type: 'boolean' },
+    ...PLAN_AT_SIZE_OPTIONS,
   })
   const key = values.key as string | undefined
   if (key === undefined)
@@ -38,11 +34,7 @@ export async function runBreakEven(args: string[]): Promise<string> {
   if (!a) throw new UsageError(`unknown assumption key "${key}" (run \`stackplan assumptions\` for the list)`)
   if (a.kind !== 'number')
     throw new UsageError(`${key} is not a numeric assumption; a break-even needs a number`)
-  const overrides = parseSetOptions(values.set as string[] | undefined)
-  const vms = parseIntegerOption('vms', values.vms as string | undefined, 1, 1_000_000)
-  const plan = await loadPlan(positionals[0])
-  const result: BreakEvenResult = withUsageErrors(() =>
-    breakEven(plan, key, { scenarioId: values.scenario as string | undefined, vms, overrides })
-  )
-  return values.json ? JSON.stringify(breakEvenJson(result), null, 2) : breakEvenText(result)
+  const { plan, at, isJson } = await readPlanAtSize(values, positionals)
+  const result: BreakEvenResult = withUsageErrors(() => breakEven(plan, key, at))
+  return isJson ? JSON.stringify(breakEvenJson(result), null, 2) : breakEvenText(result)
 }

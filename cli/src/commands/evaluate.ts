@@ -1,8 +1,7 @@
 import { evaluatePlan, type Evaluation, type PlatformResult } from '../../../models/index'
 import { withUsageErrors } from '../errors'
 import { formatTable, money, number, vmsText } from '../format'
-import { loadPlan } from '../load-plan'
-import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
+import { PLAN_AT_SIZE_OPTIONS, parseCommandArgs, readPlanAtSize } from '../options'
 
 /** The public JSON shape of one platform (docs/CLI.md). */
 function platformJson(p: PlatformResult) {
@@ -77,17 +76,8 @@ function evaluationTable(e: Evaluation): string {
 }
 
 export async function runEvaluate(args: string[]): Promise<string> {
-  const { values, positionals } = parseCommandArgs(args, {
-    vms: { type: 'string' },
-    scenario: { type: 'string' },
-    set: { type: 'string', multiple: true },
-    json: { type: 'boolean' },
-  })
-  const overrides = parseSetOptions(values.set as string[] | undefined)
-  const vms = parseIntegerOption('vms', values.vms as string | undefined, 1, 1_000_000)
-  const plan = await loadPlan(positionals[0])
-  const evaluation: Evaluation = withUsageErrors(() =>
-    evaluatePlan(plan, { scenarioId: values.scenario as string | undefined, vms, overrides })
-  )
-  return values.json ? JSON.stringify(evaluationJson(evaluation), null, 2) : evaluationTable(evaluation)
+  const { values, positionals } = parseCommandArgs(args, PLAN_AT_SIZE_OPTIONS)
+  const { plan, at, isJson } = await readPlanAtSize(values, positionals)
+  const evaluation: Evaluation = withUsageErrors(() => evaluatePlan(plan, at))
+  return isJson ? JSON.stringify(evaluationJson(evaluation), null, 2) : evaluationTable(evaluation)
 }

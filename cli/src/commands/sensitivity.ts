@@ -1,8 +1,7 @@
 import { findAssumption, sensitivity, type SensitivityResult } from '../../../models/index'
 import { withUsageErrors } from '../errors'
 import { formatTable, money, number, vmsText } from '../format'
-import { loadPlan } from '../load-plan'
-import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
+import { PLAN_AT_SIZE_OPTIONS, parseCommandArgs, readPlanAtSize } from '../options'
 
 /** Rows shown by the readable table; --json has them all. */
 const TABLE_ROWS = 15
@@ -66,17 +65,8 @@ function sensitivityTable(s: SensitivityResult): string {
 }
 
 export async function runSensitivity(args: string[]): Promise<string> {
-  const { values, positionals } = parseCommandArgs(args, {
-    vms: { type: 'string' },
-    scenario: { type: 'string' },
-    set: { type: 'string', multiple: true },
-    json: { type: 'boolean' },
-  })
-  const overrides = parseSetOptions(values.set as string[] | undefined)
-  const vms = parseIntegerOption('vms', values.vms as string | undefined, 1, 1_000_000)
-  const plan = await loadPlan(positionals[0])
-  const result: SensitivityResult = withUsageErrors(() =>
-    sensitivity(plan, { scenarioId: values.scenario as string | undefined, vms, overrides })
-  )
-  return values.json ? JSON.stringify(sensitivityJson(result), null, 2) : sensitivityTable(result)
+  const { values, positionals } = parseCommandArgs(args, PLAN_AT_SIZE_OPTIONS)
+  const { plan, at, isJson } = await readPlanAtSize(values, positionals)
+  const result: SensitivityResult = withUsageErrors(() => sensitivity(plan, at))
+  return isJson ? JSON.stringify(sensitivityJson(result), null, 2) : sensitivityTable(result)
 }
