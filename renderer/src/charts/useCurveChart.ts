@@ -45,13 +45,12 @@ export interface CurvePoint {
   scenarioId: string
   platform: Platform
   category: Category | null
-  /** Index on the curve set's fleet-size grid, and the fleet size there. */
-  index: number
+  /** A fleet size on the curve set's grid, VMs (the grid moves with the plan's size; the point follows it). */
   vms: number
 }
 
 /** What each dataset draws, in dataset order; null for the bands (they are not selectable). */
-type DatasetCurve = Omit<CurvePoint, 'index' | 'vms'> | null
+type DatasetCurve = Omit<CurvePoint, 'vms'> | null
 
 /** Chart.js data and options for the cost curves, built from the model's CurveSets (no cost maths here). */
 export function useCurveChart(input: CurveChartInput): {
@@ -128,7 +127,7 @@ export function useCurveChart(input: CurveChartInput): {
     const raw = chart.data.datasets[best.element.datasetIndex]?.data[best.element.index] as
       ScatterDataPoint | undefined
     if (!curve || !raw) return null
-    return { ...curve, index: best.element.index, vms: Number(raw.x) }
+    return { ...curve, vms: Number(raw.x) }
   }
 
   const data = computed((): ChartData<'line', ScatterDataPoint[]> => {
@@ -231,9 +230,11 @@ export function useCurveChart(input: CurveChartInput): {
     const point = input.selected?.value
     if (!point) return undefined
     const datasetIndex = datasetIndexOf(point)
-    return datasetIndex < 0
+    const index =
+      input.curves.value.find((c) => c.scenarioId === point.scenarioId)?.vms.indexOf(point.vms) ?? -1
+    return datasetIndex < 0 || index < 0
       ? undefined
-      : { datasetIndex, index: point.index, color: PLATFORM_COLORS[point.platform] }
+      : { datasetIndex, index, color: PLATFORM_COLORS[point.platform] }
   })
 
   const yTitle = computed(() =>
