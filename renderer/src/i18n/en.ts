@@ -94,6 +94,17 @@ const en = {
     clearSelection: 'Clear the selected point',
     clickHint: 'Click a curve to see what drives it.',
   },
+  chartAlt: {
+    breakdown:
+      'Stacked bars of the annual cost of VMware and OpenStack by category at {vms}; the table beside the chart gives every value.',
+    power: 'Line chart of {what} hour by hour over a modelled week, with and without power management.',
+    tornado:
+      'Tornado chart of the yearly cost gap with each assumption alone at its low and at its high; the table gives the crossover for each.',
+    histogram:
+      'Histogram of the yearly cost gap VMware − OpenStack over {n} Monte Carlo samples; the sentence above gives P10, P50 and P90.',
+    probability: 'Line chart of the share of Monte Carlo samples in which OpenStack is cheaper, by fleet size.',
+    reportCurves: 'Cost curves of VMware and OpenStack by fleet size on a log scale, with your fleet size marked.',
+  },
   platform: { vmware: 'VMware', openstack: 'OpenStack' },
   category: {
     licensing: 'Licensing',

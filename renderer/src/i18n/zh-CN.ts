@@ -96,6 +96,14 @@ const zhCN: MessageSchema = {
     clearSelection: '取消所选的点',
     clickHint: '点击曲线，查看影响它的假设。',
   },
+  chartAlt: {
+    breakdown: '{vms} 时 VMware 与 OpenStack 按类别的年度成本堆叠条形图；图旁的表格列出每个数值。',
+    power: '模拟一周内逐小时的{what}折线图，分别为启用和不启用电源管理。',
+    tornado: '龙卷风图：每个假设单独取低值和高值时的年度成本差；表格给出各自的交叉点。',
+    histogram: '{n} 次蒙特卡洛抽样的年度成本差（VMware − OpenStack）直方图；上方的句子给出 P10、P50 和 P90。',
+    probability: '按规模显示 OpenStack 更便宜的蒙特卡洛抽样占比的折线图。',
+    reportCurves: 'VMware 与 OpenStack 按规模（对数坐标）的成本曲线，并标出您的规模。',
+  },
   platform: { vmware: 'VMware', openstack: 'OpenStack' },
   category: {
     licensing: '许可',
