@@ -15,25 +15,28 @@ describe.skipIf(isE2eSkipped)('axe-core finds no critical or serious violation',
   })
   beforeEach(() => freshDocument(s))
 
-  it.each(['light', 'dark'] as const)('on the main screen, every detail tab and the report (%s)', async (theme) => {
-    const { page } = s
-    await page.emulateMedia({ colorScheme: theme })
-    await page.waitForTimeout(200)
-    const found: Record<string, unknown> = {}
-    const main = await seriousAxeViolations(page)
-    if (main.length) found.main = main
-    for (const tab of TABS) {
-      await page.getByTestId(`tab-${tab}`).click()
-      await page.waitForTimeout(300)
-      const v = await seriousAxeViolations(page)
-      if (v.length) found[tab] = v
+  it.each(['light', 'dark'] as const)(
+    'on the main screen, every detail tab and the report (%s)',
+    async (theme) => {
+      const { page } = s
+      await page.emulateMedia({ colorScheme: theme })
+      await page.waitForTimeout(200)
+      const found: Record<string, unknown> = {}
+      const main = await seriousAxeViolations(page)
+      if (main.length) found.main = main
+      for (const tab of TABS) {
+        await page.getByTestId(`tab-${tab}`).click()
+        await page.waitForTimeout(300)
+        const v = await seriousAxeViolations(page)
+        if (v.length) found[tab] = v
+      }
+      await page.getByTestId('export').click()
+      await page.getByTestId('export-report').click()
+      await page.getByTestId('report').waitFor()
+      await page.waitForTimeout(500)
+      const report = await seriousAxeViolations(page)
+      if (report.length) found.report = report
+      expect(found).toEqual({})
     }
-    await page.getByTestId('export').click()
-    await page.getByTestId('export-report').click()
-    await page.getByTestId('report').waitFor()
-    await page.waitForTimeout(500)
-    const report = await seriousAxeViolations(page)
-    if (report.length) found.report = report
-    expect(found).toEqual({})
-  })
+  )
 })

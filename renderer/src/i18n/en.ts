@@ -102,8 +102,10 @@ const en = {
       'Tornado chart of the yearly cost gap with each assumption alone at its low and at its high; the table gives the crossover for each.',
     histogram:
       'Histogram of the yearly cost gap VMware − OpenStack over {n} Monte Carlo samples; the sentence above gives P10, P50 and P90.',
-    probability: 'Line chart of the share of Monte Carlo samples in which OpenStack is cheaper, by fleet size.',
-    reportCurves: 'Cost curves of VMware and OpenStack by fleet size on a log scale, with your fleet size marked.',
+    probability:
+      'Line chart of the share of Monte Carlo samples in which OpenStack is cheaper, by fleet size.',
+    reportCurves:
+      'Cost curves of VMware and OpenStack by fleet size on a log scale, with your fleet size marked.',
   },
   platform: { vmware: 'VMware', openstack: 'OpenStack' },
   category: {
