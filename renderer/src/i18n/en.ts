@@ -296,6 +296,7 @@ const en = {
     listPrices: 'Prices are list prices in US dollars; real deals are negotiated.',
     on: 'on',
     off: 'off',
+    jumpLabel: 'Jump to a group (in a group heading, ↑ ↓ move between groups)',
     collapseAll: 'Collapse all',
     expandAll: 'Expand all',
   },
@@ -307,6 +308,15 @@ const en = {
     staff: 'Staff (engineering effort)',
     storage: 'Storage and migration',
     power: 'Power, carbon and money',
+  },
+  groupsShort: {
+    workload: 'Fleet',
+    host: 'Hosts',
+    vmware: 'VMware',
+    openstack: 'OpenStack',
+    staff: 'Staff',
+    storage: 'Storage',
+    power: 'Power & money',
   },
   choice: {
     vvs: 'vSphere Standard',

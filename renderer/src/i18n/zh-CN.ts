@@ -292,6 +292,7 @@ const zhCN: MessageSchema = {
     listPrices: '价格为美元目录价；实际成交价可以协商。',
     on: '开',
     off: '关',
+    jumpLabel: '跳转到分组（在分组标题上按 ↑ ↓ 在分组间移动）',
     collapseAll: '全部折叠',
     expandAll: '全部展开',
   },
@@ -303,6 +304,15 @@ const zhCN: MessageSchema = {
     staff: '人员（工程投入）',
     storage: '存储与迁移',
     power: '电力、碳排放与资金',
+  },
+  groupsShort: {
+    workload: '规模',
+    host: '主机',
+    vmware: 'VMware',
+    openstack: 'OpenStack',
+    staff: '人员',
+    storage: '存储',
+    power: '电力与资金',
   },
   choice: {
     vvs: 'vSphere Standard',
