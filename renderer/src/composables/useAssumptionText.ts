@@ -1,6 +1,7 @@
 import { useI18n } from 'vue-i18n'
 import { describeRange, type Assumption, type AssumptionValue } from '@models'
 import { formatAssumptionValue } from '../format/assumptions'
+import { isShare, toDisplayNumber } from '../format/share'
 import { assumptionLabel, assumptionUnit } from '../i18n'
 import { useFormat } from './useFormat'
 
@@ -10,37 +11,47 @@ export function useAssumptionText(): {
   unit: (a: Assumption) => string
   choice: (option: string) => string
   value: (a: Assumption, v: AssumptionValue | undefined) => string
+  quantity: (a: Assumption, v: number, maxDigits?: number) => string
   range: (a: Assumption) => string
   invalid: (a: Assumption, modelMessage: string) => string
 } {
   const { t, te, locale } = useI18n()
   const fmt = useFormat()
   const choice = (option: string): string => (te(`choice.${option}`) ? t(`choice.${option}`) : option)
+  /** A number in the unit the window shows ("20 %" for a share of 0.2, "350" otherwise). */
+  const shown = (a: Assumption, v: number, maxDigits = 6): string => {
+    const text = fmt.value.number(toDisplayNumber(a, v), maxDigits)
+    return isShare(a) ? `${text}\u202f%` : text
+  }
   const range = (a: Assumption): string => {
-    if (locale.value === 'en') return describeRange(a)
     if (a.kind === 'number') {
-      const f = fmt.value
-      const from = a.minExclusive ? `> ${f.number(a.min, 6)}` : f.number(a.min, 6)
-      return t(a.isInteger ? 'inspector.rangeWhole' : 'inspector.rangeNumber', {
-        from,
-        to: f.number(a.max, 6),
-      })
+      if (locale.value === 'en' && !isShare(a)) return describeRange(a)
+      const from = a.minExclusive ? `> ${shown(a, a.min)}` : shown(a, a.min)
+      return t(a.isInteger ? 'inspector.rangeWhole' : 'inspector.rangeNumber', { from, to: shown(a, a.max) })
     }
+    // Choices are named by their labels, never by their codes ("vvs, vvep, vvf, vcf").
     if (a.kind === 'choice') return a.options.map(choice).join(' / ')
     if (a.kind === 'boolean') return `${t('inspector.on')} / ${t('inspector.off')}`
     return describeRange(a)
   }
   return {
     range,
-    // English shows the model's own sentence (it names the key and the range); other languages name the range.
+    // English shows the model's own sentence (it names the key and the range) except for shares, whose
+    // model range is in fractions while the window speaks percent; other languages name the range.
     invalid: (a, modelMessage) =>
-      locale.value === 'en'
+      locale.value === 'en' && !isShare(a)
         ? modelMessage
         : t('inspector.invalidRange', { label: assumptionLabel(a, locale.value), range: range(a) }),
     label: (a) => assumptionLabel(a, locale.value),
     unit: (a) => assumptionUnit(a, locale.value),
     choice,
     value: (a, v) =>
-      formatAssumptionValue(a, v, fmt.value, { on: t('inspector.on'), off: t('inspector.off'), choice }),
+      typeof v === 'number' && isShare(a)
+        ? shown(a, v)
+        : formatAssumptionValue(a, v, fmt.value, { on: t('inspector.on'), off: t('inspector.off'), choice }),
+    quantity: (a, v, maxDigits = 4) =>
+      isShare(a)
+        ? shown(a, v, maxDigits)
+        : `${fmt.value.number(v, maxDigits)} ${assumptionUnit(a, locale.value)}`,
   }
 }

@@ -719,4 +719,20 @@ export const zhAssumptionUnits: Readonly<Record<string, string>> = {
   'currency units per USD': '货币单位 / 美元',
 }
 
+/** Chinese units of shares, shown in percent, by the catalog's English unit text. */
+export const zhShareUnits: Readonly<Record<string, string>> = {
+  'fraction of allocated vCPU busy at the weekly peak': '%（每周峰值时已分配 vCPU 的繁忙比例）',
+  'fraction of VMs that need VM-level HA': '%（需要虚拟机级高可用的虚拟机）',
+  'fraction of VMs that need a live shadow copy': '%（需要实时影子副本的虚拟机）',
+  fraction: '%',
+  'fraction of capex per year': '% 购置成本 / 年',
+  'fraction of physical cores busy at the weekly peak': '%（每周峰值时物理核的繁忙比例）',
+  'fraction of first-year subscription, once': '% 首年订阅，一次性',
+  'fraction of host capacity usable at placement': '%（放置时可用的主机容量）',
+  'fraction of evacuation time an engineer watches': '%（工程师值守的疏散时间）',
+  'fraction of NIC speed': '% 网卡速率',
+  'fraction of cores busy': '%（核的繁忙比例）',
+  'fraction per year': '% / 年',
+}
+
 export default zhCN
