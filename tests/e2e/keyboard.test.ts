@@ -100,8 +100,9 @@ describe.skipIf(isE2eSkipped)('keyboard only', () => {
   it('the inspector reaches its last group in a few keys: a skip list and arrows between group headings', async () => {
     const { page } = s
     await page.getByTestId('inspector-filter').focus()
-    // Filter → Fleet, Hosts, VMware, OpenStack, Staff, Storage, Power & money: seven Tabs to the last group.
-    for (let i = 0; i < 7; i++) await page.keyboard.press('Tab')
+    // Filter → the legend of marks, then Fleet, Hosts, VMware, OpenStack, Staff, Storage, Power & money:
+    // eight Tabs to the last group instead of one per field.
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Tab')
     expect(await focused(page)).toBe('button:Power & money')
     await page.keyboard.press('Enter')
     expect(await focusInside(page, '[data-group="power"] .group-head')).toBe(true)
@@ -114,5 +115,18 @@ describe.skipIf(isE2eSkipped)('keyboard only', () => {
     // From the heading, Tab enters the group's first field.
     await page.keyboard.press('Tab')
     expect(await focusInside(page, '[data-group="power"] [data-key]')).toBe(true)
+  })
+
+  it('an assumption’s source opens under it from the keyboard', async () => {
+    const { page } = s
+    await page.getByTestId('inspector-filter').fill('OpenStack fixed staff')
+    const toggle = page.locator('[data-key="staff.openstack.fixedFte"] [data-testid="source-toggle"]')
+    await toggle.focus()
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => page.locator('[data-key="staff.openstack.fixedFte"] [data-testid="source"]').innerText())
+      .toContain('Mirantis 2016')
+    await page.keyboard.press('Space')
+    expect(await page.locator('[data-testid="source"]').count()).toBe(0)
   })
 })

@@ -3,6 +3,7 @@ import { describeRange, type Assumption, type AssumptionValue } from '@models'
 import { formatAssumptionValue } from '../format/assumptions'
 import { isShare, toDisplayNumber } from '../format/share'
 import { assumptionLabel, assumptionUnit } from '../i18n'
+import { explanations } from '../i18n/explanations'
 import { useFormat } from './useFormat'
 
 /** Words for assumptions in the window's language: labels, units, choice names and values. */
@@ -14,6 +15,8 @@ export function useAssumptionText(): {
   quantity: (a: Assumption, v: number, maxDigits?: number) => string
   range: (a: Assumption) => string
   invalid: (a: Assumption, modelMessage: string) => string
+  explain: (a: Assumption) => string
+  source: (a: Assumption) => string
 } {
   const { t, te, locale } = useI18n()
   const fmt = useFormat()
@@ -43,6 +46,9 @@ export function useAssumptionText(): {
         ? modelMessage
         : t('inspector.invalidRange', { label: assumptionLabel(a, locale.value), range: range(a) }),
     label: (a) => assumptionLabel(a, locale.value),
+    explain: (a) => explanations[locale.value === 'zh-CN' ? 'zh-CN' : 'en'][a.key] ?? '',
+    // Sources keep their original language: publishers and titles are cited as published.
+    source: (a) => a.source,
     unit: (a) => assumptionUnit(a, locale.value),
     choice,
     value: (a, v) =>
