@@ -4,7 +4,7 @@ import type { Chart } from 'chart.js'
 import { curvesTable, tableToCsv, workbookTables, type ExportContent } from '../../../export/index'
 import { version as appVersion } from '../../../package.json'
 import { chartToPng } from '../export/chart-png'
-import { useReportAnalysis } from '../export/analysis-source'
+import { prepareReportAnalysis, useReportAnalysis } from '../export/analysis-source'
 import { windowExportContent } from '../export/export-content'
 import { useHost, type ExportFile, type HostSaveResult, type ReportPageSize } from '../host'
 import { documentLabel, i18n } from '../i18n'
@@ -77,6 +77,7 @@ export const useExportStore = defineStore('export', () => {
 
   function openReport(): void {
     isReportOpen.value = true
+    void prepareReportAnalysis()
   }
 
   function closeReport(): void {
@@ -114,6 +115,8 @@ export const useExportStore = defineStore('export', () => {
     isReportOpen.value = true
     busy.value = { label: t('report.pdf'), fraction: null }
     try {
+      // The report always holds the tornado: it is computed now if the Sensitivity tab never ran.
+      await prepareReportAnalysis()
       await nextTick()
       await nextFrame()
       await report(
