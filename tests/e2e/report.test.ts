@@ -64,4 +64,19 @@ describe.skipIf(isE2eSkipped)('the report', () => {
     expect(colours).toEqual(['rgb(29, 35, 43)', 'rgb(255, 255, 255)', 'rgb(255, 255, 255)'])
     await page.emulateMedia({ colorScheme: 'light' })
   })
+
+  it('an export says what it saved and where', async () => {
+    const { page } = s
+    const download = page.waitForEvent('download')
+    await page.getByTestId('export').click()
+    await page.getByTestId('export-csv').click()
+    await download
+    const note = page.getByTestId('export-saved')
+    await note.waitFor()
+    // The browser build hands the file to the downloads folder; the desktop build names the full path.
+    expect(await note.innerText()).toContain('Saved “Untitled plan curves.csv”')
+    expect(await note.getAttribute('role')).toBe('status')
+    await note.getByRole('button', { name: 'Dismiss' }).click()
+    expect(await page.getByTestId('export-saved').count()).toBe(0)
+  })
 })

@@ -84,7 +84,20 @@ export const useExportStore = defineStore('export', () => {
     isReportOpen.value = false
   }
 
+  /** The last finished export, named with where it went, until the note times out or is dismissed. */
+  const saved = shallowRef<{ name: string; where: string | null } | null>(null)
+  let savedTimer: ReturnType<typeof setTimeout> | undefined
+  function dismissSaved(): void {
+    clearTimeout(savedTimer)
+    saved.value = null
+  }
+
   async function report(result: HostSaveResult): Promise<void> {
+    if (result.status === 'saved') {
+      clearTimeout(savedTimer)
+      saved.value = { name: result.name, where: result.ref }
+      savedTimer = setTimeout(() => (saved.value = null), 10_000)
+    }
     if (result.status === 'error')
       await dialogs.alert(t('report.failedTitle'), result.message, result.name, t('dialog.ok'))
   }
@@ -164,18 +177,21 @@ export const useExportStore = defineStore('export', () => {
   async function exportChartPng(
     chart: Chart | null | undefined,
     name: string,
-    background: string
+    background: string,
+    look: { title: string; textColor: string }
   ): Promise<void> {
     if (!chart) return
     await run(t('report.pngFile'), async () => ({
       suggestedName: exportFileName(label(), ` ${name}.png`),
       kind: 'png',
-      bytes: await chartToPng(chart, { scale: 2, background }),
+      bytes: await chartToPng(chart, { scale: 2, background, ...look }),
     }))
   }
 
   return {
     isReportOpen,
+    saved,
+    dismissSaved,
     pageSize,
     busy,
     content,
