@@ -1,6 +1,6 @@
 import { ceilCount, type ComputeCapacity } from './capacity'
-import type { ModelInputs } from './inputs'
-import { HOURS_PER_WEEK, WEEKS_PER_YEAR } from './profile'
+import type { ModelInputs } from '../catalog/inputs'
+import { HOURS_PER_WEEK, WEEKS_PER_YEAR } from '../catalog/profile'
 import type { PowerManagementState, PowerWeek, Platform } from './types'
 
 /**

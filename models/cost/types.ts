@@ -1,4 +1,4 @@
-import type { StorageArchitecture } from './inputs'
+import type { StorageArchitecture } from '../catalog/inputs'
 
 export type Platform = 'vmware' | 'openstack'
 export const PLATFORMS: readonly Platform[] = ['vmware', 'openstack']
@@ -152,7 +152,7 @@ export interface Crossover {
 /** Chart-ready cost curves of one scenario over fleet size. */
 export interface CurveSet {
   currency: string
-  metric: import('./plan').CostMetric
+  metric: import('../plan/plan').CostMetric
   scenarioId: string
   scenarioName: string
   /** Fleet sizes, increasing, log-spaced, the plan's own fleet size included. */
