@@ -45,6 +45,22 @@ export interface CapacityDetail {
 
 export type PowerManagementState = 'on' | 'off' | 'unavailable'
 
+/**
+ * Why power management is off or unavailable, or what limits it, as data: the UI words it in the user's
+ * language, `describePowerNote` in English for the CLI and the report.
+ */
+export type PowerNote =
+  | { code: 'off'; mechanism: PowerMechanism }
+  | { code: 'unavailableLocal'; mechanism: PowerMechanism; evacuationMinutes: number; windowHours: number }
+  | { code: 'localFits'; mechanism: PowerMechanism; evacuationMinutes: number; windowHours: number }
+  | { code: 'noGain'; mechanism: PowerMechanism }
+  | { code: 'nothingToPowerDown'; mechanism: PowerMechanism }
+  | { code: 'memoryBound'; mechanism: PowerMechanism; hostsOn: number; vmHosts: number }
+  | { code: 'powersDown'; mechanism: PowerMechanism; hostsOff: number; vmHosts: number }
+
+/** DPM on VMware, Watcher consolidation on OpenStack. */
+export type PowerMechanism = 'dpm' | 'consolidation'
+
 /** The modelled week, hour by hour (168 values each). */
 export interface PowerWeek {
   hostsOnWithout: number[]
@@ -69,7 +85,7 @@ export interface EnergyResult {
   /** Why power management is off or unavailable, or what limits it; an English sentence for people. */
   reason: string
   /** The same as data, for wording it in other languages; null only for lean (curve) evaluations. */
-  note: import('./power').PowerNote | null
+  note: PowerNote | null
   /** Shortest low-load window of the week, hours (decides power-down with local storage). */
   lowLoadWindowHours: number
   /** True when memory, not CPU, decides how many hosts must stay on at the quietest hour. */
