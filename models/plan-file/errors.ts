@@ -29,26 +29,6 @@ export const PLAN_FILE_ERROR_KINDS: readonly PlanFileErrorKind[] = [
   'invalidStructure',
 ]
 
-/** Size cap of a planning file in bytes (10 MiB); checked before reading and again on the text. */
-export const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024
-
-/** Limits that keep a hostile or broken file from costing time or memory; each has its own message. */
-export const PLAN_FILE_LIMITS = {
-  maxBytes: MAX_PLAN_FILE_BYTES,
-  /** Nesting of objects and arrays, the envelope counting as level 1. */
-  maxDepth: 64,
-  maxScenarios: 1000,
-  /** Keys in any one object. */
-  maxObjectKeys: 10_000,
-  /** Items in any one array. */
-  maxArrayItems: 100_000,
-  maxNameChars: 200,
-  maxNotesChars: 100_000,
-  maxScenarioIdChars: 100,
-  /** The envelope's `app` and `savedAt` strings. */
-  maxEnvelopeTextChars: 100,
-} as const
-
 /** Thrown by serializePlanFile for a plan it will not write (a non-finite number, a value out of range…). */
 export class PlanFileWriteError extends Error {
   readonly kind: PlanFileErrorKind

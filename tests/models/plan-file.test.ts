@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { MAX_PLAN_FILE_BYTES } from '../../models/plan/limits'
 import { createDefaultPlan, type Plan } from '../../models/plan/plan'
 import {
   checkPlanFileSize,
   createMigrationRegistry,
   CURRENT_FORMAT_VERSION,
-  MAX_PLAN_FILE_BYTES,
   parsePlanFile,
   PlanFileWriteError,
   serializePlanFile,
