@@ -241,4 +241,4 @@ export {
   type MonteCarloResult,
   type SampledAssumption,
 } from './analysis/montecarlo'
-export { CATEGORY_DRIVERS, driversOf } from './cost/drivers'
+export { driversAt, perturbations, type DriverQuery } from './analysis/drivers'
