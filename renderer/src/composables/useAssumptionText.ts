@@ -1,6 +1,7 @@
 import { useI18n } from 'vue-i18n'
-import { describeRange, type Assumption, type AssumptionValue } from '@models'
+import { type Assumption, type AssumptionValue, type ValueIssue } from '@models'
 import { formatAssumptionValue } from '../format/assumptions'
+import { assumptionRangeText, valueIssueText, type IssueWords } from '../format/value-issue'
 import { isShare, toDisplayNumber } from '../format/share'
 import { assumptionLabel, assumptionUnit } from '../i18n'
 import { explanations } from '../i18n/explanations'
@@ -14,7 +15,7 @@ export function useAssumptionText(): {
   value: (a: Assumption, v: AssumptionValue | undefined) => string
   quantity: (a: Assumption, v: number, maxDigits?: number) => string
   range: (a: Assumption) => string
-  invalid: (a: Assumption, modelMessage: string) => string
+  invalid: (issue: ValueIssue) => string
   explain: (a: Assumption) => string
   source: (a: Assumption) => string
 } {
@@ -26,25 +27,19 @@ export function useAssumptionText(): {
     const text = fmt.value.number(toDisplayNumber(a, v), maxDigits)
     return isShare(a) ? `${text}\u202f%` : text
   }
-  const range = (a: Assumption): string => {
-    if (a.kind === 'number') {
-      if (locale.value === 'en' && !isShare(a)) return describeRange(a)
-      const from = a.minExclusive ? `> ${shown(a, a.min)}` : shown(a, a.min)
-      return t(a.isInteger ? 'inspector.rangeWhole' : 'inspector.rangeNumber', { from, to: shown(a, a.max) })
-    }
-    // Choices are named by their labels, never by their codes ("vvs, vvep, vvf, vcf").
-    if (a.kind === 'choice') return a.options.map(choice).join(' / ')
-    if (a.kind === 'boolean') return `${t('inspector.on')} / ${t('inspector.off')}`
-    return describeRange(a)
-  }
+  const words = (): IssueWords => ({
+    t: (key, params) => t(key, params ?? {}),
+    locale: locale.value,
+    number: (v) => fmt.value.number(v, 6),
+    choice,
+    shown: (a, v) => shown(a, v),
+  })
+  const range = (a: Assumption): string => assumptionRangeText(a, words())
   return {
     range,
-    // English shows the model's own sentence (it names the key and the range) except for shares, whose
-    // model range is in fractions while the window speaks percent; other languages name the range.
-    invalid: (a, modelMessage) =>
-      locale.value === 'en' && !isShare(a)
-        ? modelMessage
-        : t('inspector.invalidRange', { label: assumptionLabel(a, locale.value), range: range(a) }),
+    // Every language names the assumption's label and its range (a share's in percent), from the model's
+    // code and parameters.
+    invalid: (issue) => valueIssueText(issue, words()),
     label: (a) => assumptionLabel(a, locale.value),
     explain: (a) => explanations[locale.value === 'zh-CN' ? 'zh-CN' : 'en'][a.key] ?? '',
     // Sources keep their original language: publishers and titles are cited as published.
