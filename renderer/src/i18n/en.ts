@@ -95,6 +95,15 @@ const en = {
     clearSelection: 'Clear the selected point',
     clickHint: 'Click a curve to see what drives it.',
   },
+  comparison: {
+    title: 'Scenarios side by side',
+    vmware: 'VMware a year',
+    openstack: 'OpenStack a year',
+    gap: 'Gap VMware − OpenStack',
+    crossover: 'Yearly costs cross at',
+    changed: 'Values changed',
+    note: 'Each scenario at its own fleet size; a positive gap means OpenStack is cheaper.',
+  },
   chartAlt: {
     breakdown:
       'Stacked bars of the annual cost of VMware and OpenStack by category at {vms}; the table beside the chart gives every value.',

@@ -98,6 +98,15 @@ const zhCN: MessageSchema = {
     clearSelection: '取消所选的点',
     clickHint: '点击曲线，查看影响它的假设。',
   },
+  comparison: {
+    title: '场景对比',
+    vmware: 'VMware 每年',
+    openstack: 'OpenStack 每年',
+    gap: '差额 VMware − OpenStack',
+    crossover: '年度成本交叉点',
+    changed: '修改的数值',
+    note: '每个场景按其自身规模计算；差额为正表示 OpenStack 更便宜。',
+  },
   chartAlt: {
     breakdown: '{vms} 时 VMware 与 OpenStack 按类别的年度成本堆叠条形图；图旁的表格列出每个数值。',
     power: '模拟一周内逐小时的{what}折线图，分别为启用和不启用电源管理。',
