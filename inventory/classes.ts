@@ -1,4 +1,4 @@
-import type { VmRows } from './rows'
+import type { VmColumns } from './rows'
 
 /** A group of VMs of one size: the averages of its members, so count × size sums to the group's totals. */
 export interface VmSizeClass {
@@ -27,7 +27,7 @@ function binOf(value: number): number {
  * carries its members' mean vCPU, RAM and disk, so Σ count × size equals the included totals exactly
  * (up to float rounding). Sorted by vCPU, then RAM.
  */
-export function sizeClasses(vms: VmRows, isIncluded: (i: number) => boolean): VmSizeClass[] {
+export function sizeClasses(vms: VmColumns, isIncluded: (i: number) => boolean): VmSizeClass[] {
   for (const binned of [false, true]) {
     const groups = new Map<
       string,

@@ -4,7 +4,7 @@
 export { InventoryError, type InventoryProblem } from './errors'
 export { INVENTORY_LIMITS } from './limits'
 export { readInventory, type InventoryInput, type ReadInventoryOptions } from './read'
-export type { HostRow, InventoryRows, InventoryWarning, SourceFile } from './rows'
+export type { HostRow, InventoryRows, InventoryWarning, SourceFile, VmColumns } from './rows'
 export { MAX_SIZE_CLASSES, sizeClasses, type VmSizeClass } from './classes'
 export {
   summarizeHosts,

@@ -6,10 +6,28 @@ export const enum PowerState {
 }
 
 /**
+ * The VM rows an import keeps, as plain data (it crosses from the import worker to the window by structured
+ * clone): sizes and state only, in flat arrays of which the first `count` entries are used.
+ */
+export interface VmColumns {
+  count: number
+  vcpu: Float64Array
+  ramMib: Float64Array
+  diskMib: Float64Array
+  state: Uint8Array
+  isTemplate: Uint8Array
+  /** 1 pet, 0 not, −1 unknown (only a plain CSV says). */
+  isPet: Int8Array
+  isFt: Int8Array
+  /** Rows that were counted but cannot be sized (a warning says why). */
+  unusable: number
+}
+
+/**
  * The VM rows an import keeps: sizes and state only, in flat arrays (a 100,000-VM export is a few MB).
  * Names, addresses, annotations and every other column are never read.
  */
-export class VmRows {
+export class VmRows implements VmColumns {
   count = 0
   vcpu = new Float64Array(1024)
   ramMib = new Float64Array(1024)
@@ -109,7 +127,7 @@ export interface InventoryWarning {
 
 /** Everything read from one or more files, before it is summarized. */
 export interface InventoryRows {
-  vms: VmRows
+  vms: VmColumns
   hosts: HostRow[]
   /** Distinct vCenters (`VI SDK Server`) seen; 0 when no file names one. Only the count is kept. */
   vcenterCount: number

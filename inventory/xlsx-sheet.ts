@@ -1,7 +1,17 @@
 import type { Cell, TableVisitor } from './cell'
 import { InventoryError } from './errors'
 import type { SharedStrings } from './xlsx-strings'
-import { COLON, columnOfReference, endsName, findAttribute, GT, LT, parseDigits, SLASH } from './xml-scan'
+import {
+  COLON,
+  columnOfReference,
+  endsName,
+  findAttribute,
+  GT,
+  LT,
+  parseDigits,
+  QUOTE,
+  SLASH,
+} from './xml-scan'
 import { xmlText } from './xml-text'
 
 /** Cell types of SpreadsheetML's `t` attribute that the scanner tells apart. */
@@ -47,15 +57,31 @@ export class SheetScanner {
 
   /** Feeds the next piece of the sheet's XML. */
   push(chunk: Uint8Array): void {
-    let bytes = chunk
+    let start = 0
     if (this.carry) {
-      bytes = new Uint8Array(this.carry.length + chunk.length)
-      bytes.set(this.carry)
-      bytes.set(chunk, this.carry.length)
+      // Finish the carried row with the head of this chunk (up to its first row end), so the rest of the
+      // chunk is scanned where it lies instead of being copied.
+      const end = firstRowEnd(chunk)
+      const head = end < 0 ? chunk : chunk.subarray(0, end)
+      const joined = concat(this.carry, head)
       this.carry = null
+      const consumed = this.scan(joined, 0)
+      const left = consumed < joined.length ? joined.subarray(consumed) : null
+      if (end < 0) {
+        if (left) this.carry = left.slice()
+        return
+      }
+      if (left) {
+        // The head did not end the carried row after all (its row end belonged to a cut tag): join the rest.
+        const rest = concat(left, chunk.subarray(end))
+        const used = this.scan(rest, 0)
+        if (used < rest.length) this.carry = rest.slice(used)
+        return
+      }
+      start = end
     }
-    const consumed = this.scan(bytes)
-    if (consumed < bytes.length) this.carry = bytes.slice(consumed)
+    const consumed = this.scan(chunk, start)
+    if (consumed < chunk.length) this.carry = chunk.slice(consumed)
   }
 
   /** Called after the last chunk. */
@@ -64,10 +90,10 @@ export class SheetScanner {
   }
 
   /** Parses whole rows in `bytes`; returns the offset where the unfinished part begins. */
-  private scan(bytes: Uint8Array): number {
+  private scan(bytes: Uint8Array, from: number): number {
     const size = bytes.length
     let rowStart = -1
-    let at = 0
+    let at = from
     for (;;) {
       // Plain loops, not indexOf: tags are a few bytes apart and a builtin call costs more than the search.
       let lt = at
@@ -131,7 +157,12 @@ export class SheetScanner {
         }
         at = gt + 1
       } else {
-        at = p
+        // Any other tag: skip it whole. One cut by the end of the chunk (it may be a `<row` whose name is not
+        // complete yet) is carried over.
+        let gt = p
+        while (gt < size && bytes[gt] !== GT) gt++
+        if (gt >= size) return this.isInRow ? rowStart : lt
+        at = gt + 1
       }
     }
   }
@@ -173,8 +204,19 @@ export class SheetScanner {
   }
 
   private openCell(bytes: Uint8Array, from: number, to: number): void {
-    const r = findAttribute(bytes, from, to, 'r')
-    const column = r ? columnOfReference(bytes, r[0], r[1]) : this.nextColumn
+    let column: number
+    // Fast path for the usual `<c r="AB12"`: read the letters in place.
+    if (
+      bytes[from] === 0x20 &&
+      bytes[from + 1] === 0x72 &&
+      bytes[from + 2] === 0x3d &&
+      bytes[from + 3] === QUOTE
+    ) {
+      column = columnOfReference(bytes, from + 4, to)
+    } else {
+      const r = findAttribute(bytes, from, to, 'r')
+      column = r ? columnOfReference(bytes, r[0], r[1]) : this.nextColumn
+    }
     this.nextColumn = column + 1
     if (!this.hasHeader) this.cellPosition = column
     else
@@ -243,6 +285,33 @@ export class SheetScanner {
   private closeCell(): void {
     this.cellPosition = -1
   }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length)
+  out.set(a)
+  out.set(b, a.length)
+  return out
+}
+
+/**
+ * The offset just after the first `</row>` (any prefix) in `bytes`, or −1 when there is none.
+ */
+function firstRowEnd(bytes: Uint8Array): number {
+  const size = bytes.length
+  for (let p = 0; p < size; p++) {
+    if (bytes[p] !== GT || p < 5) continue
+    if (bytes[p - 1] === 0x77 && bytes[p - 2] === 0x6f && bytes[p - 3] === 0x72) {
+      const before = bytes[p - 4]
+      if (before === SLASH) return p + 1
+      if (before === COLON) {
+        let q = p - 5
+        while (q > 0 && bytes[q] !== LT && bytes[q] !== SLASH) q--
+        if (bytes[q] === SLASH) return p + 1
+      }
+    }
+  }
+  return -1
 }
 
 /**
