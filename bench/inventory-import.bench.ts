@@ -168,6 +168,7 @@ function quantile(sorted: number[], q: number): number {
 /** Runs the CLI once; returns wall seconds, the child's peak RSS (from GNU time) and its JSON. */
 function importOnce(): {
   seconds: number
+  cpuSeconds: number
   peakMib: number
   json: { vms: { included: number }; included: { vcpu: number }; hosts: { count: number; cores: number } }
 } {
