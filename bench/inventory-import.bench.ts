@@ -191,6 +191,7 @@ function importOnce(): {
 
 function openpyxlOnce(): {
   seconds: number
+  cpuSeconds: number
   peakMib: number
   included: number
   vcpu: number

@@ -56,6 +56,8 @@ export const useInventoryStore = defineStore('inventory', () => {
   const includePoweredOff = ref(false)
   const includeTemplates = ref(false)
   const importedAt = ref<Date | null>(null)
+  /** Bumped by File › Import inventory…; the toolbar's file input answers by opening the file chooser. */
+  const pickerRequests = ref(0)
   let worker: InventoryWorkerLike | null = null
 
   const terms = computed(() => {
@@ -180,7 +182,13 @@ export const useInventoryStore = defineStore('inventory', () => {
     return true
   }
 
+  function requestPicker(): void {
+    pickerRequests.value++
+  }
+
   return {
+    pickerRequests,
+    requestPicker,
     status,
     fileNames,
     progress,
