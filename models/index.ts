@@ -70,6 +70,11 @@ export {
   type ViewSettings,
 } from './plan/plan'
 export {
+  planWithImportedWorkload,
+  type ImportedWorkloadTotals,
+  type WorkloadAdjustment,
+} from './plan/imported-workload'
+export {
   CURVE_LIMITS,
   FLEET_HOSTS_LIMITS,
   FLEET_VMS_LIMITS,
