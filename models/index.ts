@@ -70,6 +70,26 @@ export {
   type ViewSettings,
 } from './plan/plan'
 export {
+  changedKeys,
+  fallbackValue,
+  FLEET_KEY,
+  isBaseScenario,
+  resolvedValues,
+  scenarioDifferences,
+  uniqueName,
+  withAddedScenario,
+  withDeletedScenario,
+  withDuplicatedScenario,
+  withFleetVms,
+  withMonteCarlo,
+  withMovedScenario,
+  withName,
+  withRenamedScenario,
+  withReset,
+  withScorecard,
+  withValue,
+} from './plan/edits'
+export {
   CURVE_LIMITS,
   FLEET_HOSTS_LIMITS,
   FLEET_VMS_LIMITS,
@@ -246,3 +266,10 @@ export {
   type SampledAssumption,
 } from './analysis/montecarlo'
 export { CATEGORY_DRIVERS, driversOf } from './cost/drivers'
+export {
+  defaultDistribution,
+  distributionProblem,
+  hasLikely,
+  withRange,
+  type RangeProblem,
+} from './analysis/range-edits'
