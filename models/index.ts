@@ -90,6 +90,11 @@ export {
   withValue,
 } from './plan/edits'
 export {
+  planWithImportedWorkload,
+  type ImportedWorkloadTotals,
+  type WorkloadAdjustment,
+} from './plan/imported-workload'
+export {
   CURVE_LIMITS,
   FLEET_HOSTS_LIMITS,
   FLEET_VMS_LIMITS,

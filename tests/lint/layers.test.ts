@@ -157,3 +157,25 @@ describe('the no-import-cycles rule', () => {
     expect(await ruleErrors('stackplan/no-import-cycles', 'models/cost/types.ts', text)).toEqual([])
   })
 })
+
+describe('the inventory/ layer rule', () => {
+  it.each([
+    ["import { readFile } from 'node:fs'", 'node:fs'],
+    ["import { ref } from 'vue'", 'vue'],
+    ["import { app } from 'electron'", 'electron'],
+    ["import { csvField } from '../export/csv'", '../export/csv'],
+    ["import { computeCapacity } from '../models/cost/capacity'", '../models/cost/capacity'],
+    ["import { handle } from '../electron/main/ipc/handle'", '../electron/main/ipc/handle'],
+  ])('fails the lint when inventory/ does %s', async (code, source) => {
+    const errors = await layerErrors('inventory/probe.ts', `${code}\nexport const x = 1\n`)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain(`'${source}'`)
+  })
+
+  it('lets inventory/ import models/index, fflate and papaparse', async () => {
+    const code =
+      "import { vmwareLicensedCores } from '../models/index'\nimport { unzipSync } from 'fflate'\n" +
+      "import Papa from 'papaparse'\nexport const x = [vmwareLicensedCores, unzipSync, Papa]\n"
+    expect(await layerErrors('inventory/probe.ts', code)).toEqual([])
+  })
+})

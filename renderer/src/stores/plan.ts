@@ -134,6 +134,11 @@ export const usePlanStore = defineStore('plan', () => {
     editVersion.value = ++versionCounter
   }
 
+  /** Replaces the plan with one built from it (an imported workload): one undoable edit. */
+  function commitPlan(next: Plan): void {
+    commit(next)
+  }
+
   /** View settings travel with the plan but are not edits: no undo step, no dirty mark. */
   function setView(patch: Partial<Plan['view']>): void {
     plan.value = { ...plan.value, view: { ...plan.value.view, ...patch } }
@@ -341,6 +346,7 @@ export const usePlanStore = defineStore('plan', () => {
     resetGroup,
     setFleetVms,
     setFleetHosts,
+    commitPlan,
     setName,
     addScenario,
     duplicateScenario,
