@@ -103,6 +103,30 @@ export function checkPlanFileSize(bytes: number): PlanFileError | null {
   }
 }
 
+/**
+ * The text of a planning file's bytes, by the one rule every reader applies (desktop, command line,
+ * browser): at most MAX_PLAN_FILE_BYTES, and strict UTF-8 — bytes that are not UTF-8 are refused, never
+ * replaced with U+FFFD (a silently altered number or key would be worse than a refusal). A leading byte
+ * order mark is dropped.
+ */
+export function decodePlanFileBytes(
+  bytes: Uint8Array
+): { ok: true; text: string } | { ok: false; error: PlanFileError } {
+  const tooLarge = checkPlanFileSize(bytes.length)
+  if (tooLarge) return { ok: false, error: tooLarge }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+  } catch {
+    return {
+      ok: false,
+      error: {
+        kind: 'notPlanningFile',
+        message: 'This is not a Stackplan planning file: it is not UTF-8 text (or it is damaged)',
+      },
+    }
+  }
+}
+
 function refuseAt(kind: PlanFileError['kind'], message: string, text: string, position: number): never {
   const { line, column } = lineColumnAt(text, position)
   throw new PlanFileRefusal({ kind, message: `${message} at line ${line}, column ${column}`, line, column })

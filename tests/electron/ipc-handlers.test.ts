@@ -278,6 +278,7 @@ describe('recovery', () => {
     name: 'Untitled',
     text: '{}',
     snapshotAtMs: 5,
+    stamp: null,
   }
 
   it('stores an untitled snapshot', async () => {

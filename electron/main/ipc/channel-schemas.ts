@@ -30,6 +30,7 @@ const recoverySnapshot = object({
   name: shortName,
   text: string({ maxLength: MAX_PLAN_TEXT_LENGTH }),
   snapshotAtMs: finiteNumber({ min: 0 }),
+  stamp: nullable(fileStamp),
 })
 
 type ArgsValidator<K extends InvokeChannel> = (values: unknown[]) => InvokeChannels[K]['args']
