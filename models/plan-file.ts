@@ -1,4 +1,5 @@
 import {
+  findDuplicateKey,
   findExcessiveNesting,
   findJsonSyntaxError,
   lineColumnAt,
@@ -254,6 +255,16 @@ function readPlanFile(text: string, registry: PlanFileMigrationRegistry): Parsed
     )
   }
   const parsed = parseJson(body)
+  const duplicate = findDuplicateKey(body)
+  if (duplicate !== null) {
+    const first = lineColumnAt(body, duplicate.firstPosition)
+    refuseAt(
+      'invalidStructure',
+      `Invalid planning file: the key ${JSON.stringify(duplicate.key.slice(0, 80))} appears twice in one object (only the last would count): first at line ${first.line} and again`,
+      body,
+      duplicate.position
+    )
+  }
   if (!isJsonObject(parsed))
     refuse('notPlanningFile', 'This is not a Stackplan planning file: it does not hold a plan')
   checkDocumentSafety(parsed)

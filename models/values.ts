@@ -1,4 +1,5 @@
 import { CATALOG, describeRange, findAssumption, type Assumption, type AssumptionValue } from './catalog'
+import { ISO_4217_CODES } from './iso-4217'
 import { profileProblem } from './profile'
 
 /** Assumption values by key. Only the keys that differ from the catalog default need to be present. */
@@ -9,8 +10,6 @@ export interface ValueProblem {
   key: string
   message: string
 }
-
-const ISO_CURRENCY = /^[A-Z]{3}$/
 
 /** Why `value` is not allowed for assumption `a`, or null when it is. Never coerces: "12" is not a number. */
 export function valueProblem(a: Assumption, value: unknown): string | null {
@@ -31,7 +30,7 @@ export function valueProblem(a: Assumption, value: unknown): string | null {
         ? null
         : `${a.key} must be ${describeRange(a)}`
     case 'currency':
-      return typeof value === 'string' && ISO_CURRENCY.test(value)
+      return typeof value === 'string' && ISO_4217_CODES.has(value)
         ? null
         : `${a.key} must be ${describeRange(a)}`
     case 'profile': {
@@ -78,7 +77,10 @@ export function parseValueText(
   let value: unknown
   switch (a.kind) {
     case 'number':
-      value = /^[-+]?(\d[\d_,]*\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)
+      // Thousands separators group three digits ("1,000,000", "1_000"): "1,5" is refused, never 15.
+      value = /^[-+]?(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i.test(
+        trimmed
+      )
         ? Number(trimmed.replace(/[_,]/g, ''))
         : NaN
       break

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { CATALOG, type Assumption, type AssumptionValue, type NumberAssumption } from '../../models/catalog'
 import { HOURS_PER_WEEK } from '../../models/profile'
 import type { CostMetric, Distribution, Plan, Scenario, ScoreRound, ViewSettings } from '../../models/plan'
+import { ISO_4217_CODES } from '../../models/iso-4217'
 import { isDefaultValue } from '../../models/values'
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
@@ -33,7 +34,7 @@ export function arbAssumptionValue(a: Assumption): fc.Arbitrary<AssumptionValue>
     case 'choice':
       return fc.constantFrom(...a.options)
     case 'currency':
-      return fc.stringMatching(/^[A-Z]{3}$/)
+      return fc.constantFrom(...ISO_4217_CODES)
     case 'profile':
       return fc
         .tuple(

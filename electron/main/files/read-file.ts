@@ -44,7 +44,7 @@ function notAFileError(
 }
 
 /**
- * Reads at most `limitBytes` + 1 bytes of an open file: a file that grew after it was measured, or a
+ * Reads at most `limitBytes` + 4 KiB of an open file: a file that grew after it was measured, or a
  * kernel file whose stat says 0 bytes (/proc/self/pagemap), cannot make us read without bound.
  */
 async function readBounded(
@@ -55,9 +55,10 @@ async function readBounded(
   const chunks: Buffer[] = []
   let total = 0
   const chunkBytes = Math.max(64 * 1024, Math.min(expectedBytes + 1, limitBytes + 1))
-  for (;;) {
-    const buffer = Buffer.alloc(Math.min(chunkBytes, limitBytes + 1 - total))
-    if (buffer.length === 0) break
+  while (total <= limitBytes) {
+    // At least a page per read: kernel files such as /proc/self/pagemap refuse reads of odd sizes, and a
+    // read past the limit by less than a page still proves the file too large.
+    const buffer = Buffer.alloc(Math.min(chunkBytes, Math.max(4096, limitBytes + 1 - total)))
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, null)
     if (bytesRead === 0) break
     chunks.push(buffer.subarray(0, bytesRead))
