@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findDuplicateKey } from '../../models/json-position'
+import { findDuplicateKey } from '../../models/plan-file/positions'
 
 describe('findDuplicateKey', () => {
   it.each([

@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createDefaultPlan, type Plan } from '../../models/plan'
+import { MAX_PLAN_FILE_BYTES } from '../../models/plan/limits'
+import { createDefaultPlan, type Plan } from '../../models/plan/plan'
 import {
   checkPlanFileSize,
   createMigrationRegistry,
   CURRENT_FORMAT_VERSION,
-  MAX_PLAN_FILE_BYTES,
   parsePlanFile,
   PlanFileWriteError,
   serializePlanFile,
   utf8ByteLength,
   type PlanFileError,
   type PlanFileResult,
-} from '../../models/plan-file'
+} from '../../models/plan-file/plan-file'
 import { TEST_MIGRATIONS } from '../support/legacy-v0-migration'
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures')

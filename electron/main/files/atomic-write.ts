@@ -2,26 +2,13 @@ import { randomBytes } from 'node:crypto'
 import * as nodeFs from 'node:fs/promises'
 import path from 'node:path'
 import { errorCode, FileServiceError, saveError, type SaveStep } from './errors'
+import type { FileSystem } from './file-system'
 import { notWritableError, resolveSaveTarget } from './save-target'
 import { writeInPlace } from './write-in-place'
 
 export { FileServiceError } from './errors'
 
-/** The parts of node:fs/promises the file service uses; tests pass a wrapper to inject failures. */
-export type FileSystem = Pick<
-  typeof nodeFs,
-  | 'open'
-  | 'stat'
-  | 'lstat'
-  | 'readlink'
-  | 'link'
-  | 'rename'
-  | 'unlink'
-  | 'readFile'
-  | 'readdir'
-  | 'mkdir'
-  | 'realpath'
->
+export type { FileSystem } from './file-system'
 
 export interface WriteFileAtomicOptions {
   /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import * as nodeFs from 'node:fs/promises'
 import type { FileStamp } from '../../contract'
-import { decodePlanFileBytes, parsePlanFile } from '../../../models/plan-file'
+import { decodePlanFileBytes, parsePlanFile } from '../../../models/index'
 import { writeFileAtomic, type FileSystem } from './atomic-write'
 import { describeReason, errorCode, FileServiceError } from './errors'
 import { readRegularFile } from './read-file'

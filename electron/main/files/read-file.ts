@@ -1,7 +1,7 @@
 import { constants } from 'node:fs'
 import * as nodeFs from 'node:fs/promises'
-import { checkPlanFileSize, MAX_PLAN_FILE_BYTES } from '../../../models/plan-file'
-import type { FileSystem } from './atomic-write'
+import { checkPlanFileSize, MAX_PLAN_FILE_BYTES } from '../../../models/index'
+import type { FileSystem } from './file-system'
 import { describeReason, errorCode, FileServiceError } from './errors'
 
 export function readError(path: string, error: unknown): FileServiceError {

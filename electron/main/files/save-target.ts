@@ -1,6 +1,6 @@
 import type { Stats } from 'node:fs'
 import path from 'node:path'
-import type { FileSystem } from './atomic-write'
+import type { FileSystem } from './file-system'
 import { errorCode, FileServiceError } from './errors'
 
 /**

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs'
 import type { FileHandle } from 'node:fs/promises'
-import type { FileSystem } from './atomic-write'
+import type { FileSystem } from './file-system'
 import { errorCode } from './errors'
 
 export interface WriteInPlaceOptions {

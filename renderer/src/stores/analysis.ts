@@ -1,9 +1,9 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, toRaw } from 'vue'
 import {
-  MAX_MONTE_CARLO_SAMPLES,
   MAX_SEED,
   MONTE_CARLO_DEFAULTS,
+  SAMPLE_LIMITS,
   type BreakEvenResult,
   type MonteCarloResult,
   type Plan,
@@ -16,10 +16,6 @@ import { batchBuffers, type AnalysisFinalReply, type GapSummary } from '../worke
 import { createAnalysisPool, type AnalysisPool, type WorkerFactory } from '../workers/analysis-pool'
 import { exportFileName } from './export'
 import { usePlanStore } from './plan'
-
-/** Samples a run may take in the window (the command line has the same cap). */
-// The planning file's limits (models/plan-file-validate.ts): a plan saved by the CLI runs here as well.
-export const SAMPLE_LIMITS = { min: 1, max: MAX_MONTE_CARLO_SAMPLES } as const
 
 /** Why a sample count or seed cannot be used, or null. */
 export function samplesProblem(n: number): 'samples' | null {

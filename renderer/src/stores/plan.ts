@@ -2,6 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import {
   computeAllCurves,
+  FLEET_VMS_LIMITS,
   MAX_MONTE_CARLO_SAMPLES,
   MAX_SEED,
   createDefaultPlan,
@@ -212,7 +213,7 @@ export const usePlanStore = defineStore('plan', () => {
     }
     if (!Number.isFinite(vms)) return 'n/a'
     fleetHosts.value = hosts
-    return setFleetVms(Math.min(1_000_000, Math.max(1, vms)))
+    return setFleetVms(Math.min(FLEET_VMS_LIMITS.max, Math.max(FLEET_VMS_LIMITS.min, vms)))
   }
 
   function setName(name: string): void {

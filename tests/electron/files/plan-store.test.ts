@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileServiceError, readPlanText, savePlanText } from '../../../electron/main/files/plan-store'
 import { RecoveryStore } from '../../../electron/main/files/recovery'
-import { MAX_PLAN_FILE_BYTES } from '../../../models/plan-file'
+import { MAX_PLAN_FILE_BYTES } from '../../../models/index'
 import { fakeFs } from './fake-fs'
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures')

@@ -18,7 +18,7 @@ import {
   MAX_RECOVERY_SNAPSHOTS,
   RecoveryStore,
 } from '../../../electron/main/files/recovery'
-import { MAX_PLAN_FILE_BYTES } from '../../../models/plan-file'
+import { MAX_PLAN_FILE_BYTES } from '../../../models/index'
 
 let root: string
 let dir: string
