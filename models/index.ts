@@ -36,10 +36,14 @@ export {
   catalogDefaults,
   isDefaultValue,
   parseValueText,
+  describeValueIssue,
+  valueIssue,
   valueProblem,
   valuesProblems,
   type AssumptionValues,
   type ValueProblem,
+  type ValueIssue,
+  type ValueIssueCode,
 } from './catalog/values'
 export {
   toModelInputs,

@@ -261,7 +261,8 @@ function assumptionValues(
     refuse(
       'invalidValue',
       `Invalid value at ${problem.key}${inScenario}: ${withoutKeyPrefix(problem.message, problem.key)}`,
-      problem.key
+      problem.key,
+      problem.issue
     )
   }
   const out: Record<string, AssumptionValue> = {}

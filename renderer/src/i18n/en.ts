@@ -277,7 +277,6 @@ const en = {
     disputed: 'disputed',
     profileEdit: 'Edit in Power & DPM',
     invalid: '{message}',
-    invalidRange: '{label}: not a valid value (allowed: {range}).',
     rangeNumber: '{from} to {to}',
     rangeWhole: '{from} to {to}, whole numbers',
     listPrices: 'Prices are list prices in US dollars; real deals are negotiated.',
@@ -532,6 +531,16 @@ const en = {
     list2: '{a} and {b}',
     listMore: '{rest} and {last}',
     vmsCount: '{n} VM | {n} VMs',
+  },
+  valueIssue: {
+    notFinite: '{label} must be a number (allowed: {range}).',
+    outOfRange: '{label} = {value} is out of range (allowed: {range}).',
+    notWhole: '{label} must be a whole number (allowed: {range}).',
+    notBoolean: '{label} must be on or off.',
+    notOption: '{label} must be one of {range}.',
+    notCurrency: '{label} must be a three-letter currency code such as USD, EUR or CNY.',
+    badProfile: '{label}: 168 hourly values from 0 to 1 whose maximum is 1 are needed.',
+    unknownKey: 'Unknown assumption "{key}".',
   },
 }
 

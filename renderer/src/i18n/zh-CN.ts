@@ -279,7 +279,6 @@ const zhCN: MessageSchema = {
     disputed: '有争议',
     profileEdit: '在“电力与 DPM”中编辑',
     invalid: '{message}',
-    invalidRange: '{label}：数值无效（允许范围：{range}）。',
     rangeNumber: '{from} 到 {to}',
     rangeWhole: '{from} 到 {to} 的整数',
     listPrices: '价格为美元目录价；实际成交价可以协商。',
@@ -532,6 +531,16 @@ const zhCN: MessageSchema = {
     list2: '{a} 和 {b}',
     listMore: '{rest} 和 {last}',
     vmsCount: '{n} 台虚拟机',
+  },
+  valueIssue: {
+    notFinite: '{label}必须是数字（允许范围：{range}）。',
+    outOfRange: '{label}的值 {value} 超出允许范围：{range}。',
+    notWhole: '{label}必须是整数（允许范围：{range}）。',
+    notBoolean: '{label}必须为开或关。',
+    notOption: '{label}必须是以下之一：{range}。',
+    notCurrency: '{label}必须是三个字母的货币代码，例如 USD、EUR 或 CNY。',
+    badProfile: '{label}：需要 168 个 0 到 1 之间、最大值为 1 的小时值。',
+    unknownKey: '未知的假设“{key}”。',
   },
 }
 
