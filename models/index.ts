@@ -202,6 +202,7 @@ export {
 export {
   checkPlanFileSize,
   createMigrationRegistry,
+  decodePlanFileBytes,
   CURRENT_FORMAT_VERSION,
   MIGRATIONS,
   parsePlanFile,

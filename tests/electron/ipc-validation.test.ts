@@ -37,6 +37,7 @@ const VALID_ARGS: Record<InvokeChannel, unknown[]> = {
       name: 'budget',
       text: '{}',
       snapshotAtMs: 1_700_000_000_000,
+      stamp: null,
     },
   ],
   'recovery:discard': [{ docId: 'doc-1_a' }],
