@@ -128,6 +128,23 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [modelsPure, modelsInternals] }] },
   },
   {
+    // Inventory readers run in a Web Worker and in the CLI: pure over bytes (fflate, papaparse), and they
+    // reach models/ only through its entry, models/index.ts.
+    files: ['inventory/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            modelsPure,
+            modelsInternals,
+            { group: ['**/export/**'], message: 'inventory/ reads files; it does not use export layouts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The window: no main process, no Node; the contract only as types (electron/contract.ts).
     files: ['renderer/**/*.ts', 'renderer/**/*.vue'],
     rules: layer(`^(electron|${NODE})(/.*)?$|(^|/)(electron/(main|preload)|cli)(/|$)`, modelsInternals),

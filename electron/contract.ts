@@ -44,6 +44,12 @@ export interface RecoverySnapshot {
   name: string
   text: string
   snapshotAtMs: number
+  /**
+   * The stamp of the file at `path` when the document was last opened or saved (null when unknown or
+   * untitled): a recovered document's save compares against it, so a change made on disk meanwhile is a
+   * conflict, never silently overwritten.
+   */
+  stamp: FileStamp | null
 }
 
 export interface InvokeChannels {
@@ -88,6 +94,7 @@ export interface PushChannels {
   'menu:undo': []
   'menu:redo': []
   'menu:export': []
+  'menu:importInventory': []
   'menu:openRecent': [path: string]
   'app:closeRequested': []
   /** A file opened by the OS (double click, command line, second instance, macOS open-file). */
@@ -120,6 +127,7 @@ export const PUSH_CHANNELS = [
   'menu:undo',
   'menu:redo',
   'menu:export',
+  'menu:importInventory',
   'menu:openRecent',
   'app:closeRequested',
   'plan:openedExternally',

@@ -70,6 +70,31 @@ export {
   type ViewSettings,
 } from './plan/plan'
 export {
+  changedKeys,
+  fallbackValue,
+  FLEET_KEY,
+  isBaseScenario,
+  resolvedValues,
+  scenarioDifferences,
+  uniqueName,
+  withAddedScenario,
+  withDeletedScenario,
+  withDuplicatedScenario,
+  withFleetVms,
+  withMonteCarlo,
+  withMovedScenario,
+  withName,
+  withRenamedScenario,
+  withReset,
+  withScorecard,
+  withValue,
+} from './plan/edits'
+export {
+  planWithImportedWorkload,
+  type ImportedWorkloadTotals,
+  type WorkloadAdjustment,
+} from './plan/imported-workload'
+export {
   CURVE_LIMITS,
   FLEET_HOSTS_LIMITS,
   FLEET_VMS_LIMITS,
@@ -177,6 +202,7 @@ export {
 export {
   checkPlanFileSize,
   createMigrationRegistry,
+  decodePlanFileBytes,
   CURRENT_FORMAT_VERSION,
   MIGRATIONS,
   parsePlanFile,
@@ -245,4 +271,11 @@ export {
   type MonteCarloResult,
   type SampledAssumption,
 } from './analysis/montecarlo'
+export {
+  defaultDistribution,
+  distributionProblem,
+  hasLikely,
+  withRange,
+  type RangeProblem,
+} from './analysis/range-edits'
 export { driversAt, perturbations, type DriverQuery } from './analysis/drivers'

@@ -78,7 +78,7 @@ describe('stackplan export --xlsx', () => {
     const model = evaluatePlan(plan, { scenarioId: 'vvf', overrides: { 'fleet.vms': 2500 } })
     const breakdown = workbook.getWorksheet('Breakdown')!
     expect(breakdown.getRow(2).getCell(2).value).toBe(2500)
-    // Workbook money is stored in cents: round(x × 100) ÷ 100.
+    // Money cells are rounded to cents: the model's total, ×100, rounded, ÷100.
     expect(breakdown.getRow(2).getCell(11).value).toBe(
       Math.round(model.platforms.vmware.annual.total * 100) / 100
     )

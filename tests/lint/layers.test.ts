@@ -136,11 +136,11 @@ describe('the no-import-cycles rule', () => {
       "import type { PowerWeekResult } from './power'\nexport type X = PowerWeekResult\n",
       'models/cost/types.ts → models/cost/power.ts → models/cost/types.ts',
     ],
-    // A store that the module it imports imports back.
+    // A store that the store it imports imports back.
     [
-      'renderer/src/stores/plan-edits.ts',
-      "import { usePlanStore } from './plan'\nexport const x = usePlanStore\n",
-      'renderer/src/stores/plan-edits.ts → renderer/src/stores/plan.ts → renderer/src/stores/plan-edits.ts',
+      'renderer/src/stores/plan.ts',
+      "import { useAnalysisStore } from './analysis'\nexport const x = useAnalysisStore\n",
+      'renderer/src/stores/plan.ts → renderer/src/stores/analysis.ts → renderer/src/stores/plan.ts',
     ],
     // A type-only import through import('…') counts too.
     [
@@ -155,5 +155,27 @@ describe('the no-import-cycles rule', () => {
   it('passes the same files as they are', async () => {
     const text = readFileSync(resolve(root, 'models/cost/types.ts'), 'utf8')
     expect(await ruleErrors('stackplan/no-import-cycles', 'models/cost/types.ts', text)).toEqual([])
+  })
+})
+
+describe('the inventory/ layer rule', () => {
+  it.each([
+    ["import { readFile } from 'node:fs'", 'node:fs'],
+    ["import { ref } from 'vue'", 'vue'],
+    ["import { app } from 'electron'", 'electron'],
+    ["import { csvField } from '../export/csv'", '../export/csv'],
+    ["import { computeCapacity } from '../models/cost/capacity'", '../models/cost/capacity'],
+    ["import { handle } from '../electron/main/ipc/handle'", '../electron/main/ipc/handle'],
+  ])('fails the lint when inventory/ does %s', async (code, source) => {
+    const errors = await layerErrors('inventory/probe.ts', `${code}\nexport const x = 1\n`)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain(`'${source}'`)
+  })
+
+  it('lets inventory/ import models/index, fflate and papaparse', async () => {
+    const code =
+      "import { vmwareLicensedCores } from '../models/index'\nimport { unzipSync } from 'fflate'\n" +
+      "import Papa from 'papaparse'\nexport const x = [vmwareLicensedCores, unzipSync, Papa]\n"
+    expect(await layerErrors('inventory/probe.ts', code)).toEqual([])
   })
 })

@@ -5,6 +5,7 @@ import {
   type AssumptionValue,
   type NumberAssumption,
 } from '../../models/catalog/catalog'
+import { ISO_4217_CODES } from '../../models/catalog/iso-4217'
 import { HOURS_PER_WEEK } from '../../models/catalog/profile'
 import type {
   CostMetric,
@@ -45,7 +46,7 @@ export function arbAssumptionValue(a: Assumption): fc.Arbitrary<AssumptionValue>
     case 'choice':
       return fc.constantFrom(...a.options)
     case 'currency':
-      return fc.stringMatching(/^[A-Z]{3}$/)
+      return fc.constantFrom(...ISO_4217_CODES)
     case 'profile':
       return fc
         .tuple(

@@ -36,9 +36,9 @@ import {
   withReset,
   withScorecard,
   withMonteCarlo,
+  withRange,
   withValue,
-} from './plan-edits'
-import { withRange } from './range-edits'
+} from '@models'
 
 /** One state of the document: a plan (never mutated once made) and the version id it was given. */
 interface HistoryEntry {
@@ -148,6 +148,11 @@ export const usePlanStore = defineStore('plan', () => {
     redoStack.value = []
     plan.value = next
     editVersion.value = ++versionCounter
+  }
+
+  /** Replaces the plan with one built from it (an imported workload): one undoable edit. */
+  function commitPlan(next: Plan): void {
+    commit(next)
   }
 
   /** View settings travel with the plan but are not edits: no undo step, no dirty mark. */
@@ -358,6 +363,7 @@ export const usePlanStore = defineStore('plan', () => {
     resetGroup,
     setFleetVms,
     setFleetHosts,
+    commitPlan,
     setName,
     addScenario,
     duplicateScenario,
