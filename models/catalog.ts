@@ -1,3 +1,4 @@
+import { TRANSITION_ENTRIES } from './catalog-transition'
 import { defaultProfile } from './profile'
 
 /**
@@ -9,7 +10,15 @@ export type SourceFlag = 'P' | 'S' | 'E' | 'D' | '-'
 /** Which platform an assumption concerns. */
 export type Concern = 'vmware' | 'openstack' | 'both'
 
-export type GroupId = 'workload' | 'host' | 'vmware' | 'openstack' | 'staff' | 'storage' | 'power'
+export type GroupId =
+  | 'workload'
+  | 'host'
+  | 'vmware'
+  | 'openstack'
+  | 'staff'
+  | 'storage'
+  | 'power'
+  | 'transition'
 
 /** Groups in the order of ASSUMPTIONS.md, with their English titles. */
 export const GROUPS: readonly { id: GroupId; title: string }[] = [
@@ -20,6 +29,7 @@ export const GROUPS: readonly { id: GroupId; title: string }[] = [
   { id: 'staff', title: 'Staff (engineering effort)' },
   { id: 'storage', title: 'Storage and migration' },
   { id: 'power', title: 'Power, carbon and money' },
+  { id: 'transition', title: 'Stay or move' },
 ]
 
 interface BaseAssumption {
@@ -1165,6 +1175,7 @@ export const CATALOG: readonly Assumption[] = [
     'User-entered; no live rates',
     { minExclusive: true }
   ),
+  ...TRANSITION_ENTRIES,
 ]
 
 const BY_KEY: ReadonlyMap<string, Assumption> = new Map(CATALOG.map((a) => [a.key, a]))
