@@ -6,6 +6,7 @@ import { runExport } from './commands/export'
 import { runInit } from './commands/init'
 import { runMonteCarlo } from './commands/montecarlo'
 import { runSensitivity } from './commands/sensitivity'
+import { runTransition } from './commands/transition'
 import { EXIT_OK, EXIT_USAGE, PlanFileProblem, UsageError } from './errors'
 import { APP_VERSION } from './version'
 
@@ -24,6 +25,8 @@ Usage:
   stackplan montecarlo [PLAN] [--samples N] [--seed S] [--scenario NAME] [--set KEY=VALUE]...
                    [--json] [--samples-out FILE.csv]
                    P10/P50/P90 cost bands and the probability OpenStack is cheaper (2,000 samples, seed 1)
+  stackplan transition [PLAN] [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--json]
+                   stay on VMware or move to OpenStack, month by month: yearly cash and the payback month
   stackplan export [PLAN] --xlsx FILE | --csv FILE [--scenario NAME] [--set KEY=VALUE]...
                    the workbook (assumptions, curves, breakdown, scenarios) or the curves CSV
 
@@ -38,6 +41,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
   sensitivity: runSensitivity,
   breakeven: runBreakEven,
   montecarlo: runMonteCarlo,
+  transition: runTransition,
   export: runExport,
 }
 
