@@ -249,3 +249,16 @@ export {
   type TransitionResult,
 } from './cost/transition'
 export { planTransition } from './cost/transition-plan'
+export {
+  ANALYSIS_TARGETS,
+  challengerWins,
+  isAnalysisTarget,
+  targetValue,
+  type AnalysisTarget,
+} from './analysis/target'
+export {
+  monteCarloTransition,
+  type Quantiles,
+  type TransitionMonteCarloOptions,
+  type TransitionMonteCarloResult,
+} from './analysis/montecarlo-transition'

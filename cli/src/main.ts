@@ -18,18 +18,20 @@ Usage:
   stackplan evaluate [PLAN] [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--json]
   stackplan curves [PLAN] [--from N] [--to N] [--points K] [--metric annual|npv|perVmMonth]
                    [--scenario NAME] [--set KEY=VALUE]... [--json|--csv]
-  stackplan sensitivity [PLAN] [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--json]
+  stackplan sensitivity [PLAN] [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--target T] [--json]
                    tornado: each assumption to its low/high, the swing of the cost gap and crossover
-  stackplan breakeven [PLAN] --key KEY [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--json]
+  stackplan breakeven [PLAN] --key KEY [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--target T]
+                   [--json]
                    the value of KEY at which both platforms cost the same
   stackplan montecarlo [PLAN] [--samples N] [--seed S] [--scenario NAME] [--set KEY=VALUE]...
-                   [--json] [--samples-out FILE.csv]
+                   [--json] [--samples-out FILE.csv] [--target T]
                    P10/P50/P90 cost bands and the probability OpenStack is cheaper (2,000 samples, seed 1)
   stackplan transition [PLAN] [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--json]
                    stay on VMware or move to OpenStack, month by month: yearly cash and the payback month
   stackplan export [PLAN] --xlsx FILE | --csv FILE [--scenario NAME] [--set KEY=VALUE]...
                    the workbook (assumptions, curves, breakdown, scenarios) or the curves CSV
 
+T (analysis target): annualGap (default), moveNpvGain or paybackMonth (stay or move, see transition).
 PLAN is a .stackplan file; without it the built-in default plan is used.
 Exit codes: 0 ok, 2 bad option or value, 3 unreadable or invalid planning file. See docs/CLI.md.`
 

@@ -114,4 +114,50 @@ describe('stackplan transition', () => {
     expect(t.code).toBe(2)
     expect(t.stderr).toMatch(/vmware\.termYears/)
   })
+
+  it('aims sensitivity, break-even and Monte Carlo at the payback and the NPV gain of moving', async () => {
+    const plan = createDefaultPlan()
+    const overrides = { 'fleet.vms': 5000, 'transition.vmsPerMonth': 200 }
+    const at = ['--set', 'fleet.vms=5000', '--set', 'transition.vmsPerMonth=200']
+    const sens = JSON.parse(
+      (await stackplan('sensitivity', '--json', '--target', 'paybackMonth', ...at)).stdout
+    )
+    expect(sens.target).toBe('paybackMonth')
+    expect(sens.gap).toBe(planTransition(plan, { overrides }).paybackMonth)
+    const be = await stackplan(
+      'breakeven',
+      '--key',
+      'transition.vmsPerMonth',
+      '--target',
+      'paybackMonth',
+      '--json',
+      ...at
+    )
+    const value = JSON.parse(be.stdout).value as number
+    // From 200 a month (pays back) the break-even is the first slower velocity at which moving no longer
+    // pays back; one VM a month faster it does.
+    expect(
+      planTransition(plan, { overrides: { ...overrides, 'transition.vmsPerMonth': value } }).paybackMonth
+    ).toBeNull()
+    expect(
+      planTransition(plan, { overrides: { ...overrides, 'transition.vmsPerMonth': value + 1 } }).paybackMonth
+    ).not.toBeNull()
+    const mc = await stackplan('montecarlo', '--target', 'moveNpvGain', '--samples', '20', '--json', ...at)
+    expect(mc.code).toBe(0)
+    expect(Object.keys(JSON.parse(mc.stdout))).toEqual([
+      'samples',
+      'seed',
+      'vms',
+      'months',
+      'npvGain',
+      'probabilityMoveCheaperNpv',
+      'paybackMonth',
+      'probabilityPaysBack',
+    ])
+    const bad = await stackplan('sensitivity', '--target', 'cheapest')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(
+      /--target cheapest is not a target \(one of annualGap, moveNpvGain, paybackMonth\)/
+    )
+  })
 })

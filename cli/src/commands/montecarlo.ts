@@ -3,12 +3,14 @@ import {
   MAX_SEED,
   MONTE_CARLO_DEFAULTS,
   monteCarlo,
+  monteCarloTransition,
   type MonteCarloResult,
 } from '../../../models/index'
 import { UsageError, withUsageErrors } from '../errors'
 import { csvField, formatTable, money, number, vmsText } from '../format'
 import { loadPlan } from '../load-plan'
-import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
+import { parseCommandArgs, parseIntegerOption, parseSetOptions, parseTargetOption } from '../options'
+import { transitionMonteCarloJson, transitionMonteCarloText } from './montecarlo-transition'
 import { writeOutputFile } from '../write-output'
 
 /** Most samples the command line runs in one go (memory: about 16 bytes × samples × fleet sizes). */
@@ -80,7 +82,9 @@ export async function runMonteCarlo(args: string[]): Promise<string> {
     set: { type: 'string', multiple: true },
     json: { type: 'boolean' },
     'samples-out': { type: 'string' },
+    target: { type: 'string' },
   })
+  const target = parseTargetOption(values.target as string | undefined)
   const samplesOption = parseIntegerOption(
     'samples',
     values.samples as string | undefined,
@@ -96,6 +100,21 @@ export async function runMonteCarlo(args: string[]): Promise<string> {
   // Options win; else the sample count and seed saved with the plan; else the defaults.
   const samples = samplesOption ?? plan.monteCarlo?.samples ?? MONTE_CARLO_DEFAULTS.samples
   const seed = seedOption ?? plan.monteCarlo?.seed ?? MONTE_CARLO_DEFAULTS.seed
+  if (target !== undefined && target !== 'annualGap') {
+    if (samplesOut !== undefined) throw new UsageError('--samples-out is for the cost-curve Monte Carlo only')
+    // The stay-or-move Monte Carlo runs a month-by-month comparison per sample: 500 samples by default.
+    const result = withUsageErrors(() =>
+      monteCarloTransition(plan, {
+        samples: samplesOption ?? 500,
+        seed,
+        overrides,
+        scenarioId: values.scenario as string | undefined,
+      })
+    )
+    return values.json
+      ? JSON.stringify(transitionMonteCarloJson(result), null, 2)
+      : transitionMonteCarloText(result)
+  }
   const showProgress = process.stderr.isTTY === true
   let result: MonteCarloResult
   try {
