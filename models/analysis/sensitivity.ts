@@ -21,6 +21,12 @@ export interface SensitivityOptions extends AnalysisOptions, AnalysisControl {
    * @default 'annualGap'
    */
   target?: AnalysisTarget
+  /**
+   * Whether each row also recomputes the first crossover of the annual curve (61 fleet sizes each); off for
+   * a quick ranking (the report's summary), when every crossover field is null.
+   * @default true
+   */
+  withCrossovers?: boolean
 }
 
 /** One bar of the tornado: an assumption at its low and its high, everything else unchanged. */
@@ -121,6 +127,8 @@ export function sensitivity(plan: Plan, options: SensitivityOptions = {}): Sensi
   const { inputs, values, vms } = analysisBase(plan, options)
   const relativeStep = options.relativeStep ?? 0.2
   const target = options.target ?? 'annualGap'
+  const crossoverOf = (i: ModelInputs): number | null =>
+    options.withCrossovers === false ? null : firstCrossover(i, grid)
   const grid = logSpacedFleetSizes(
     CROSSOVER_GRID.fromVms,
     CROSSOVER_GRID.toVms,
@@ -147,10 +155,10 @@ export function sensitivity(plan: Plan, options: SensitivityOptions = {}): Sensi
     const set = numericInputSetter(inputs, a.key)
     set(low)
     const gapLow = targetValue(inputs, vms, target)
-    const crossoverLow = firstCrossover(inputs, grid)
+    const crossoverLow = crossoverOf(inputs)
     set(high)
     const gapHigh = targetValue(inputs, vms, target)
-    const crossoverHigh = firstCrossover(inputs, grid)
+    const crossoverHigh = crossoverOf(inputs)
     set(value)
     rows.push({ key: a.key, value, low, high, source, gapLow, gapHigh, crossoverLow, crossoverHigh })
     options.onProgress?.(i + 1, total)
@@ -162,7 +170,7 @@ export function sensitivity(plan: Plan, options: SensitivityOptions = {}): Sensi
     vms,
     currency: inputs.finance.currency,
     gap: targetValue(inputs, vms, target),
-    crossover: firstCrossover(inputs, grid),
+    crossover: crossoverOf(inputs),
     crossoverRange: {
       fromVms: grid[0] ?? CROSSOVER_GRID.fromVms,
       toVms: grid.at(-1) ?? CROSSOVER_GRID.toVms,

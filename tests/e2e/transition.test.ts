@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process'
+import { copyFile, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import {
@@ -8,7 +13,10 @@ import {
   isE2eSkipped,
   openPlanner,
   screenshot,
+  SCREENSHOT_DIR,
 } from '../support/browser'
+
+const run = promisify(execFile)
 
 const VELOCITY = '[data-key="transition.vmsPerMonth"] input'
 const HEADLINE_SWITCH = '[data-key="transition.enabled"] input'
@@ -108,6 +116,50 @@ describe.skipIf(isE2eSkipped)('the Stay-or-move view in Chromium', () => {
       await screenshot(page, `transition-${width}x${height}-light-zh`)
       await page.getByTestId('lang-en').click()
     }
+    expect(s.errors).toEqual([])
+  })
+
+  it('opens the printed report with a one-page summary for decision makers', async () => {
+    const { page } = s
+    await setFleet(page, '5000')
+    await setVelocity(page, '500')
+    await page.getByTestId('export').click()
+    await page.getByTestId('export-report').click()
+    await page.getByTestId('report-summary').waitFor()
+    const drivers = page.locator('[data-testid="report-summary-drivers"] li')
+    expect(await drivers.count()).toBe(3)
+    const work = await mkdtemp(join(tmpdir(), 'stackplan-summary-'))
+    try {
+      const pdfPath = join(work, 'report.pdf')
+      await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true })
+      // One line of text, as printed (headings are set in capitals by the report's style).
+      const firstPage = (await run('pdftotext', ['-f', '1', '-l', '1', pdfPath, '-'])).stdout.replace(
+        /\s+/g,
+        ' '
+      )
+      expect(firstPage).toContain('SUMMARY FOR DECISION MAKERS')
+      expect(firstPage).toContain('Recommendation at 5,000 VMs over 5 years: move to OpenStack.')
+      expect(firstPage).toMatch(/pays back in month 40/)
+      expect(firstPage).toMatch(/Main risks.* is an estimate/i)
+      // The summary ends its page: the detailed answer starts on page 2.
+      expect(firstPage).not.toContain('THE ANSWER')
+      await run('pdftoppm', [
+        '-png',
+        '-r',
+        '70',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        pdfPath,
+        join(work, 'page'),
+      ])
+      await copyFile(join(work, 'page.png'), join(SCREENSHOT_DIR, 'report-summary-page-1.png'))
+    } finally {
+      await rm(work, { recursive: true, force: true })
+    }
+    await page.getByTestId('report-close').click()
     expect(s.errors).toEqual([])
   })
 })
