@@ -279,3 +279,32 @@ export {
   type RangeProblem,
 } from './analysis/range-edits'
 export { driversAt, perturbations, type DriverQuery } from './analysis/drivers'
+export {
+  licenceSchedule,
+  type LicenceSchedule,
+  type LicenceTerm,
+  type LicenceTermKind,
+} from './cost/transition-licence'
+export {
+  computeTransition,
+  fleetInMonth,
+  monthlyNpv,
+  paybackMonth,
+  vmwareVmsDuringMove,
+  type PathCash,
+  type TransitionResult,
+} from './cost/transition'
+export { planTransition } from './cost/transition-plan'
+export {
+  ANALYSIS_TARGETS,
+  challengerWins,
+  isAnalysisTarget,
+  targetValue,
+  type AnalysisTarget,
+} from './analysis/target'
+export {
+  monteCarloTransition,
+  type Quantiles,
+  type TransitionMonteCarloOptions,
+  type TransitionMonteCarloResult,
+} from './analysis/montecarlo-transition'

@@ -61,6 +61,13 @@ export interface ModelInputs {
     ftMaxVmsPerHost: number
     ftMaxVcpusPerHost: number
     storage: VmwareStorage
+    /** Fraction off list on every VMware licence price. */
+    discount: number
+    termYears: 1 | 3 | 5
+    /** Term price ÷ 3-year price. */
+    termPriceFactor1y: number
+    termPriceFactor5y: number
+    renewalMonth: number
   }
   openstack: {
     support: OpenstackSupport
@@ -123,6 +130,20 @@ export interface ModelInputs {
     vmwarePriceEscalation: number
     currency: string
     usdToCurrency: number
+    wageEscalation: number
+    energyEscalation: number
+  }
+  transition: {
+    isEnabled: boolean
+    startMonth: number
+    vmsPerMonth: number
+    hoursPerVm: number
+    toolingUsdPerVm: number
+    consultancyUsd: number
+    retrainingUsdPerFte: number
+    buildAheadMonths: number
+    isReusingHosts: boolean
+    strandedLifeFraction: number
   }
 }
 
@@ -194,6 +215,11 @@ export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
       ftMaxVmsPerHost: n('vmware.ftMaxVmsPerHost'),
       ftMaxVcpusPerHost: n('vmware.ftMaxVcpusPerHost'),
       storage: c('vmware.storage'),
+      discount: n('vmware.discount'),
+      termYears: Number(c('vmware.termYears')) as 1 | 3 | 5,
+      termPriceFactor1y: n('vmware.termPriceFactor.1y'),
+      termPriceFactor5y: n('vmware.termPriceFactor.5y'),
+      renewalMonth: n('vmware.renewalMonth'),
     },
     openstack: {
       support: c('openstack.support'),
@@ -265,6 +291,20 @@ export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
       vmwarePriceEscalation: n('finance.vmwarePriceEscalation'),
       currency: s('finance.currency'),
       usdToCurrency: n('finance.usdToCurrency'),
+      wageEscalation: n('finance.wageEscalation'),
+      energyEscalation: n('finance.energyEscalation'),
+    },
+    transition: {
+      isEnabled: b('transition.enabled'),
+      startMonth: n('transition.startMonth'),
+      vmsPerMonth: n('transition.vmsPerMonth'),
+      hoursPerVm: n('transition.hoursPerVm'),
+      toolingUsdPerVm: n('transition.toolingUsdPerVm'),
+      consultancyUsd: n('transition.consultancyUsd'),
+      retrainingUsdPerFte: n('transition.retrainingUsdPerFte'),
+      buildAheadMonths: n('transition.buildAheadMonths'),
+      isReusingHosts: b('transition.reuseHosts'),
+      strandedLifeFraction: n('transition.strandedLifeFraction'),
     },
   }
 }
