@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import {
   ANALYSIS_TARGETS,
+  FLEET_VMS_LIMITS,
   isAnalysisTarget,
   parseValueText,
   type AnalysisTarget,
@@ -85,7 +86,12 @@ export interface PlanAtSize {
  */
 export async function readPlanAtSize(values: OptionValues, positionals: string[]): Promise<PlanAtSize> {
   const overrides = parseSetOptions(values.set as string[] | undefined)
-  const vms = parseIntegerOption('vms', values.vms as string | undefined, 1, 1_000_000)
+  const vms = parseIntegerOption(
+    'vms',
+    values.vms as string | undefined,
+    FLEET_VMS_LIMITS.min,
+    FLEET_VMS_LIMITS.max
+  )
   const plan = await loadPlan(positionals[0])
   return {
     plan,
