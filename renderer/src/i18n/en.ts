@@ -374,6 +374,7 @@ const en = {
     staff: 'Staff',
     storage: 'Storage',
     power: 'Power & money',
+    transition: 'Stay or move',
   },
   choice: {
     vvs: 'vSphere Standard',
