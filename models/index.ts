@@ -271,7 +271,6 @@ export {
   type MonteCarloResult,
   type SampledAssumption,
 } from './analysis/montecarlo'
-export { CATEGORY_DRIVERS, driversOf } from './cost/drivers'
 export {
   defaultDistribution,
   distributionProblem,
@@ -279,6 +278,7 @@ export {
   withRange,
   type RangeProblem,
 } from './analysis/range-edits'
+export { driversAt, perturbations, type DriverQuery } from './analysis/drivers'
 export {
   licenceSchedule,
   type LicenceSchedule,

@@ -43,7 +43,8 @@ const en = {
     cheaper: 'At {vms} {cheaper} costs {percent} less a year ({gap}).',
     same: 'At {vms} both platforms cost the same a year ({total}).',
     perVmMonth: 'Per VM-month: {vmware} on VMware, {openstack} on OpenStack.',
-    crossAt: 'The curves cross at {list}.',
+    crossAt: 'The yearly costs cross at {list}.',
+    scenario: '{name}:',
     noCross: '{platform} stays cheaper from {from} to {to}.',
     sameAll: 'Both cost the same from {from} to {to}.',
     unavailable: 'No answer for these values: {reason}',
@@ -101,6 +102,15 @@ const en = {
     useFleetSize: 'Use {vms} VM as the fleet size | Use {vms} VMs as the fleet size',
     clearSelection: 'Clear the selected point',
     clickHint: 'Click a curve to see what drives it.',
+  },
+  comparison: {
+    title: 'Scenarios side by side',
+    vmware: 'VMware a year',
+    openstack: 'OpenStack a year',
+    gap: 'Gap VMware − OpenStack',
+    crossover: 'Yearly costs cross at',
+    changed: 'Values changed',
+    note: 'Each scenario at its own fleet size; a positive gap means OpenStack is cheaper.',
   },
   chartAlt: {
     breakdown:
@@ -294,12 +304,15 @@ const en = {
     clusters: 'Clusters / aggregates',
     scorecard: 'Scorecard',
     scorecardHint:
-      'Score each round out of 10; the value round comes from the cost model at your fleet size.',
+      'Default scores for design, features and use cases are the judgments of the classic four-round VMware-vs-OpenStack comparison (design, features, use cases, value), not measurements: score each round out of 10 yourself. The value round comes from the cost model at your fleet size.',
     round: 'Round',
     weight: 'Weight',
     rounds: { design: 'Design', features: 'Features', useCases: 'Use cases', value: 'Value (from costs)' },
     total: 'Weighted score',
-    winner: 'Winner: {platform}',
+    winner: 'Weighted score: {platform} leads, {score} to {other} out of 10.',
+    weightsHint: 'Weights of design · features · use cases · value',
+    costDisagrees:
+      'Cost alone points the other way: {cheaper} is cheaper by {gap} a year; {scored} leads only on the weighted rounds.',
     tie: 'A tie',
     scoreLabel: '{round} score for {platform}',
     weightLabel: '{round} weight',
