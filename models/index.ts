@@ -36,10 +36,14 @@ export {
   catalogDefaults,
   isDefaultValue,
   parseValueText,
+  describeValueIssue,
+  valueIssue,
   valueProblem,
   valuesProblems,
   type AssumptionValues,
   type ValueProblem,
+  type ValueIssue,
+  type ValueIssueCode,
 } from './catalog/values'
 export {
   toModelInputs,
@@ -70,6 +74,26 @@ export {
   type WorkloadClass,
   type WorkloadMix,
 } from './plan/plan'
+export {
+  changedKeys,
+  fallbackValue,
+  FLEET_KEY,
+  isBaseScenario,
+  resolvedValues,
+  scenarioDifferences,
+  uniqueName,
+  withAddedScenario,
+  withDeletedScenario,
+  withDuplicatedScenario,
+  withFleetVms,
+  withMonteCarlo,
+  withMovedScenario,
+  withName,
+  withRenamedScenario,
+  withReset,
+  withScorecard,
+  withValue,
+} from './plan/edits'
 export {
   planWithImportedWorkload,
   type ImportedWorkloadTotals,
@@ -194,6 +218,7 @@ export {
 export {
   checkPlanFileSize,
   createMigrationRegistry,
+  decodePlanFileBytes,
   CURRENT_FORMAT_VERSION,
   MIGRATIONS,
   MIX_MIN_READER_VERSION,
@@ -266,4 +291,11 @@ export {
   type MonteCarloResult,
   type SampledAssumption,
 } from './analysis/montecarlo'
-export { CATEGORY_DRIVERS, driversOf } from './cost/drivers'
+export {
+  defaultDistribution,
+  distributionProblem,
+  hasLikely,
+  withRange,
+  type RangeProblem,
+} from './analysis/range-edits'
+export { driversAt, perturbations, type DriverQuery } from './analysis/drivers'

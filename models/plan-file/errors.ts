@@ -1,3 +1,5 @@
+import type { ValueIssue } from '../catalog/values'
+
 /** Why a planning file could not be read (or written). One kind per cause a user can act on. */
 export type PlanFileErrorKind =
   | 'notPlanningFile'
@@ -16,6 +18,8 @@ export interface PlanFileError {
   key?: string
   line?: number
   column?: number
+  /** For a refused assumption value: the refusal as data, for the window to word in its language. */
+  issue?: ValueIssue
 }
 
 export const PLAN_FILE_ERROR_KINDS: readonly PlanFileErrorKind[] = [
@@ -33,12 +37,14 @@ export const PLAN_FILE_ERROR_KINDS: readonly PlanFileErrorKind[] = [
 export class PlanFileWriteError extends Error {
   readonly kind: PlanFileErrorKind
   readonly key: string | undefined
+  readonly issue: ValueIssue | undefined
 
   constructor(error: PlanFileError) {
     super(`Cannot save this plan: ${error.message}`)
     this.name = 'PlanFileWriteError'
     this.kind = error.kind
     this.key = error.key
+    this.issue = error.issue
   }
 }
 
@@ -54,8 +60,10 @@ export class PlanFileRefusal extends Error {
 }
 
 /** Throws a refusal of `kind`; `key` names the field or place. */
-export function refuse(kind: PlanFileErrorKind, message: string, key?: string): never {
-  throw new PlanFileRefusal(key === undefined ? { kind, message } : { kind, message, key })
+export function refuse(kind: PlanFileErrorKind, message: string, key?: string, issue?: ValueIssue): never {
+  const error: PlanFileError = key === undefined ? { kind, message } : { kind, message, key }
+  if (issue) error.issue = issue
+  throw new PlanFileRefusal(error)
 }
 
 /** A count as people read it: 10000 → "10,000". */

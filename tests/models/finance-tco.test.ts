@@ -130,9 +130,19 @@ describe('horizon cash flows', () => {
   })
 
   it('discounts the horizon at the plan rate', () => {
-    const r = evaluatePlan(createDefaultPlan()).platforms.openstack
-    const expected = r.horizon.cashFlows.reduce((s, f, y) => s + f.total / 1.08 ** y, 0)
-    expect(r.horizon.npv).toBeCloseTo(expected, 4)
+    // Power and maintenance off so every flow is a hand-known figure (VMware, 1,000 VMs, 25 hosts):
+    // year 0: 560,000 licences + 270,822.4 staff + 675,000 hardware (625,000 servers + 50,000 support)
+    //         + 64,424.50944 vSAN drives (536.870912 TB × 120) + 15,000 facility = 1,585,246.90944
+    // years 1–4: 560,000 + 270,822.4 + 50,000 + 15,000 = 895,822.4
+    // NPV at 8 %: 1,585,246.90944 + 895,822.4 × (1 − 1.08⁻⁴) / 0.08 = 1,585,246.90944 + 895,822.4 × 3.3121268
+    //           = 1,585,246.90944 + 2,967,077.41 = 4,552,324.32
+    const r = evaluatePlan(planWith({ 'power.usdPerKwh': 0, 'maintenance.eventsPerHostYear': 0 })).platforms
+      .vmware
+    expect(r.horizon.cashFlows.map((f) => f.total)).toEqual([
+      expect.closeTo(1_585_246.90944, 4),
+      ...Array.from({ length: 4 }, () => expect.closeTo(895_822.4, 4)),
+    ])
+    expect(r.horizon.npv).toBeCloseTo(4_552_324.32, 1)
   })
 
   it('reports money in the display currency', () => {

@@ -4,18 +4,17 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { findChromium, MISSING_CHROMIUM, SYSTEM_CHROMIUM } from './chromium'
 
-export const CHROMIUM_PATH = '/usr/bin/chromium'
+export { MISSING_CHROMIUM }
+/** The browser the tests launch (see findChromium); the system path when none is found, so a check fails. */
+export const CHROMIUM_PATH = findChromium() ?? SYSTEM_CHROMIUM
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const WEB_DIR = join(ROOT, 'out/web')
 export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots')
 
 /** Only an explicit opt-out skips the browser tests; a missing browser is a failure, not a skip. */
 export const isE2eSkipped = process.env.STACKPLAN_E2E === 'skip'
-
-export const MISSING_CHROMIUM =
-  'Chromium not found at /usr/bin/chromium: install it with `apt-get install chromium` (Debian) ' +
-  'or set STACKPLAN_E2E=skip to opt out explicitly'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -200,4 +199,40 @@ export function canvasFingerprint(page: Page, selector: string): Promise<string>
     for (let i = 0; i < data.length; i += 16) hash = Math.imul(hash ^ data[i], 16777619)
     return (hash >>> 0).toString(16)`
   )
+}
+
+/**
+ * Waits until the page has painted two more frames: a change made now (a click, a resize, a redraw queued
+ * for the next frame) is on screen afterwards. An event to wait for, never a fixed time.
+ */
+export async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    `new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null))))`
+  )
+}
+
+/**
+ * Mean relative luminance (0 black … 1 white, Rec. 709 weights) of a PNG screenshot, decoded by the
+ * browser in a blank page of the same context (the planner's CSP is left alone).
+ */
+export async function screenshotLuminance(page: Page, png: Buffer): Promise<number> {
+  const blank = await page.context().newPage()
+  try {
+    return await blank.evaluate(`(async () => {
+      const image = new Image()
+      image.src = 'data:image/png;base64,${png.toString('base64')}'
+      await image.decode()
+      const canvas = document.createElement('canvas')
+      canvas.width = image.naturalWidth
+      canvas.height = image.naturalHeight
+      const context = canvas.getContext('2d')
+      context.drawImage(image, 0, 0)
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
+      let sum = 0
+      for (let i = 0; i < data.length; i += 4) sum += 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2]
+      return sum / (data.length / 4) / 255
+    })()`)
+  } finally {
+    await blank.close()
+  }
 }

@@ -2,6 +2,7 @@ import { evaluatePlan, type Evaluation, type PlatformResult } from '../../../mod
 import { withUsageErrors } from '../errors'
 import { formatTable, money, number, vmsText } from '../format'
 import { PLAN_AT_SIZE_OPTIONS, parseCommandArgs, readPlanAtSize } from '../options'
+import { quoted } from '../terminal-text'
 
 /** The public JSON shape of one platform (docs/CLI.md). */
 function platformJson(p: PlatformResult) {
@@ -67,7 +68,7 @@ function evaluationTable(e: Evaluation): string {
   const saving = Math.abs(e.gapAnnual)
   const share = dearer.annual.total > 0 ? (100 * saving) / dearer.annual.total : 0
   return [
-    `Scenario "${e.scenario}" at ${vmsText(e.vms)} (${cur}, list prices; real deals are negotiated)`,
+    `Scenario ${quoted(e.scenario)} at ${vmsText(e.vms)} (${cur}, list prices; real deals are negotiated)`,
     '',
     formatTable(rows),
     '',

@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, markRaw, ref, shallowRef, toRaw } from 'vue'
+import { computed, markRaw, ref, shallowRef, toRaw, watch } from 'vue'
 import {
   MAX_SEED,
   MONTE_CARLO_DEFAULTS,
@@ -141,6 +141,21 @@ export const useAnalysisStore = defineStore('analysis', () => {
   const lastSensitivity = computed(() => sens.state.value)
   const isSensitivityBusy = computed(() => sens.job.value !== null)
   const refreshSensitivity = (): void => sens.refresh(planKey.value)
+  /** Starts the tornado for the plan on screen if needed; resolves once it is computed (or has failed). */
+  function ensureSensitivity(): Promise<void> {
+    refreshSensitivity()
+    if (!sens.job.value) return Promise.resolve()
+    return new Promise((resolve) => {
+      const stop = watch(
+        () => sens.job.value,
+        (job) => {
+          if (job) return
+          stop()
+          resolve()
+        }
+      )
+    })
+  }
 
   const be = keyedAnalysis<BreakEvenResult>(
     (id) => ({ type: 'breakEven', id, ...target(), key: breakEvenKey.value }),
@@ -262,7 +277,10 @@ export const useAnalysisStore = defineStore('analysis', () => {
           : { state: 'idle', message: '' }
   }
 
-  provideReportAnalysis(() => ({ sensitivity: sensitivity.value, monteCarlo: monteCarlo.value }))
+  provideReportAnalysis(
+    () => ({ sensitivity: sensitivity.value, monteCarlo: monteCarlo.value }),
+    ensureSensitivity
+  )
 
   return {
     samples,
@@ -273,6 +291,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
     lastSensitivity,
     isSensitivityBusy,
     refreshSensitivity,
+    ensureSensitivity,
     breakEven,
     isBreakEvenBusy,
     refreshBreakEven,

@@ -36,9 +36,9 @@ import {
   withReset,
   withScorecard,
   withMonteCarlo,
+  withRange,
   withValue,
-} from './plan-edits'
-import { withRange } from './range-edits'
+} from '@models'
 
 /** One state of the document: a plan (never mutated once made) and the version id it was given. */
 interface HistoryEntry {
@@ -112,6 +112,22 @@ export const usePlanStore = defineStore('plan', () => {
     try {
       return computeAllCurves(plan.value, {
         metric: v.metric,
+        fromVms: v.curveFromVms,
+        toVms: v.curveToVms,
+        points: v.curvePoints,
+      })
+    } catch {
+      return []
+    }
+  })
+  /** Yearly-cost curves of every scenario whatever the chart shows: the headline speaks of yearly cost only. */
+  const annualCurves = computed((): CurveSet[] => {
+    const v = plan.value.view
+    if (v.metric === 'annual') return curves.value
+    if (problems.value.length > 0) return []
+    try {
+      return computeAllCurves(plan.value, {
+        metric: 'annual',
         fromVms: v.curveFromVms,
         toVms: v.curveToVms,
         points: v.curvePoints,
@@ -329,6 +345,7 @@ export const usePlanStore = defineStore('plan', () => {
     values,
     fleetVms,
     metric,
+    annualCurves,
     fleetUnit,
     documentName,
     differences,
