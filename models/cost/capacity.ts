@@ -1,5 +1,6 @@
 import type { ModelInputs } from '../catalog/inputs'
 import type { CapacityConstraint, CapacityDetail, Platform } from './types'
+import { petShareOf, placedWorkload } from './workload-mix'
 
 /** Guards ceil() against float noise such as 20.000000000000004 hosts. */
 const EPSILON = 1e-9
@@ -15,17 +16,20 @@ export interface ComputeCapacity extends CapacityDetail {
   computeHosts: number
   haReserveHosts: number
   managementHosts: number
+  /** vCPUs and RAM (GiB) of the placed VMs, summed over the workload's classes. */
+  placedVcpus: number
+  placedRamGib: number
 }
 
 /** VM instances a platform runs for `vms` VMs: FT VMs count twice (VMware shadow copies; OpenStack app-level pairs). */
 export function placedVmCount(inp: ModelInputs, platform: Platform, vms: number): number {
-  const duplicatesFt = platform === 'vmware' || inp.openstack.ftStrategy === 'duplicateVms'
-  return vms * (1 + (duplicatesFt ? inp.workload.ftShare : 0))
+  return placedWorkload(inp, platform, vms).placedVms
 }
 
 /**
  * Hosts per node class for one platform at `vms` VMs (DESIGN.md, "The model" step 2).
  *
+ * Sums over the workload's classes (one class without a mix; see workload-mix.ts):
  * compute = ⌈max(by vCPU: placed·vcpu / (sockets·cores·vcpuPerCore·eff),
  *               by busy cores at the weekly peak: placed·vcpu·peakUtil / (sockets·cores·maxCpuUtil·eff),
  *               by RAM: placed·ramGib / (hostRam·usable·ramOvercommit·eff),
@@ -39,23 +43,19 @@ export function computeCapacity(inp: ModelInputs, platform: Platform, vms: numbe
   const { workload, host } = inp
   const efficiency =
     platform === 'vmware' ? inp.vmware.schedulerEfficiency : inp.openstack.schedulerEfficiency
-  const placedVms = placedVmCount(inp, platform, vms)
+  const placed = placedWorkload(inp, platform, vms)
+  const { placedVms, vcpus } = placed
   const coresPerHost = host.sockets * host.coresPerSocket
-  const vcpus = placedVms * workload.vcpuPerVm
   const hostsByVcpu = vcpus / (coresPerHost * host.vcpuPerCore * efficiency)
   const hostsByBusyCores =
     (vcpus * workload.peakCpuUtilization) / (coresPerHost * host.maxCpuUtilization * efficiency)
-  const hostsByRam =
-    (placedVms * workload.ramGibPerVm) /
-    (host.ramGib * host.ramUsableFraction * host.ramOvercommit * efficiency)
+  const hostsByRam = placed.ramGib / (host.ramGib * host.ramUsableFraction * host.ramOvercommit * efficiency)
   let hostsByFt = 0
   if (platform === 'vmware') {
     // A primary and its secondary both count against the per-host FT limits; 0 disables a limit (VMware HA).
-    const ftInstances = 2 * vms * workload.ftShare
     const { ftMaxVmsPerHost, ftMaxVcpusPerHost } = inp.vmware
-    if (ftMaxVmsPerHost > 0) hostsByFt = Math.max(hostsByFt, ftInstances / ftMaxVmsPerHost)
-    if (ftMaxVcpusPerHost > 0)
-      hostsByFt = Math.max(hostsByFt, (ftInstances * workload.vcpuPerVm) / ftMaxVcpusPerHost)
+    if (ftMaxVmsPerHost > 0) hostsByFt = Math.max(hostsByFt, placed.ftInstances / ftMaxVmsPerHost)
+    if (ftMaxVcpusPerHost > 0) hostsByFt = Math.max(hostsByFt, placed.ftVcpus / ftMaxVcpusPerHost)
   }
   const limits: [CapacityConstraint, number][] = [
     ['vcpu', hostsByVcpu],
@@ -84,7 +84,7 @@ export function computeCapacity(inp: ModelInputs, platform: Platform, vms: numbe
   } else {
     const failures = inp.openstack.haHostFailures
     clusters = Math.ceil(computeHosts / Math.max(1, inp.openstack.aggregateMaxHosts - failures))
-    haReserveHosts = ceilCount(clusters * failures * workload.petShare)
+    haReserveHosts = ceilCount(clusters * failures * petShareOf(inp))
     const hypervisors = computeHosts + haReserveHosts
     managementHosts =
       inp.openstack.controllers + Math.floor(hypervisors / inp.openstack.computesPerExtraController)
@@ -101,6 +101,8 @@ export function computeCapacity(inp: ModelInputs, platform: Platform, vms: numbe
     computeHosts,
     haReserveHosts,
     managementHosts,
+    placedVcpus: vcpus,
+    placedRamGib: placed.ramGib,
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ModelInputs } from '../catalog/inputs'
+import { meanVmSizeGib } from './workload-mix'
 
 /** Gigabits in one GiB (2^30 bytes × 8 / 10^9). */
 export const GBIT_PER_GIB = 8.589934592
@@ -35,12 +36,14 @@ export function evacuationSeconds(options: {
 
 /** Evacuation minutes of a host carrying `vmsPerHost` VMs, live and block, with the plan's network. */
 export function hostEvacuationMinutes(inp: ModelInputs, vmsPerHost: number): { live: number; block: number } {
-  // Object literals with every field (no spread): this runs on every evaluation of the curves.
-  const { workload, host, migration } = inp
+  // Object literals with every field (no spread): this runs on every evaluation of the curves. The
+  // VMs' RAM and disk are the means over the workload's classes.
+  const { host, migration } = inp
+  const { ramGib, diskGib } = meanVmSizeGib(inp)
   const live = evacuationSeconds({
     vms: vmsPerHost,
-    ramGibPerVm: workload.ramGibPerVm,
-    diskGibPerVm: workload.diskGibPerVm,
+    ramGibPerVm: ramGib,
+    diskGibPerVm: diskGib,
     isBlockMigration: false,
     nicGbps: host.nicGbps,
     linkEfficiency: migration.linkEfficiency,
@@ -50,8 +53,8 @@ export function hostEvacuationMinutes(inp: ModelInputs, vmsPerHost: number): { l
   })
   const block = evacuationSeconds({
     vms: vmsPerHost,
-    ramGibPerVm: workload.ramGibPerVm,
-    diskGibPerVm: workload.diskGibPerVm,
+    ramGibPerVm: ramGib,
+    diskGibPerVm: diskGib,
     isBlockMigration: true,
     nicGbps: host.nicGbps,
     linkEfficiency: migration.linkEfficiency,

@@ -1,5 +1,5 @@
 /** The planning-file format version this Stackplan writes and reads natively. */
-export const CURRENT_FORMAT_VERSION = 1
+export const CURRENT_FORMAT_VERSION = 2
 
 /**
  * One forward step: takes the whole parsed document of format N (envelope included) and returns the
@@ -12,11 +12,63 @@ export type PlanFileMigration = (raw: unknown) => unknown
 export type PlanFileMigrationRegistry = Readonly<Record<number, PlanFileMigration>>
 
 /**
- * The migrations this release ships. Format 1 is the first released format, so there is none yet; the
- * mechanism is proved by a test-only registry (tests/support/legacy-v0-migration.ts). When format 2
- * arrives, add `1: migrateV1ToV2` here and keep every old fixture in tests/fixtures loading.
+ * One small, named change inside a format step. A step's changes run in order on the document (the
+ * migration's private copy); a change may throw, and the refusal then names it.
  */
-export const MIGRATIONS: PlanFileMigrationRegistry = Object.freeze({})
+export interface MigrationChange {
+  name: string
+  apply: (doc: { [key: string]: unknown }) => void
+}
+
+function isObject(value: unknown): value is { [key: string]: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Builds a format step from its list of changes: checks the document is format `to − 1`, runs them, sets `to`. */
+export function migrationFromChanges(to: number, changes: readonly MigrationChange[]): PlanFileMigration {
+  return (raw) => {
+    if (!isObject(raw)) throw new Error('the file is not an object')
+    if (raw.formatVersion !== to - 1) {
+      throw new Error(`the document is format ${JSON.stringify(raw.formatVersion)}, not format ${to - 1}`)
+    }
+    for (const change of changes) {
+      try {
+        change.apply(raw)
+      } catch (e) {
+        throw new Error(`${change.name}: ${e instanceof Error ? e.message : String(e)}`, { cause: e })
+      }
+    }
+    raw.formatVersion = to
+    return raw
+  }
+}
+
+/**
+ * Format 1 → 2: format 2 adds the workload mix (plan.workloadMix, present only in plans that have one). A
+ * format-1 plan is one average VM, so it migrates to a plan without a mix. Add later changes of this step
+ * (key renames, say) to this list, each with its own name.
+ */
+export const V1_TO_V2_CHANGES: readonly MigrationChange[] = [
+  {
+    name: 'format 1 has no workload mix',
+    apply: (doc) => {
+      // A format-1 reader would have refused the key, so a format-1 file holding it was not written by
+      // Stackplan: refuse it rather than trust it.
+      if (isObject(doc.plan) && Object.hasOwn(doc.plan, 'workloadMix')) {
+        throw new Error('a format 1 plan cannot hold "workloadMix"')
+      }
+    },
+  },
+]
+
+/**
+ * The migrations this release ships, by the version they start from. Format 0 never shipped (a test-only
+ * registry proves the mechanism with it: tests/support/legacy-v0-migration.ts). Every old fixture in
+ * tests/fixtures keeps loading through these.
+ */
+export const MIGRATIONS: PlanFileMigrationRegistry = Object.freeze({
+  1: migrationFromChanges(2, V1_TO_V2_CHANGES),
+})
 
 /** The shipped migrations plus `extra` (extra wins for the same step); tests use it to inject steps. */
 export function createMigrationRegistry(extra: PlanFileMigrationRegistry = {}): PlanFileMigrationRegistry {

@@ -71,7 +71,10 @@ describe('annual run rate at the default plan, 1,000 VMs', () => {
     expect(e.gapAnnual).toBeCloseTo(v.annual.total - o.annual.total, 6)
     // the saving as a share of the dearer platform's total
     expect(e.gapFraction).toBeCloseTo(Math.abs(e.gapAnnual) / Math.max(v.annual.total, o.annual.total), 12)
-    expect(v.energy.kwhSavedPerYear).toBeCloseTo(v.energy.kwhPerYearWithoutPowerManagement - v.energy.kwhPerYear, 9)
+    expect(v.energy.kwhSavedPerYear).toBeCloseTo(
+      v.energy.kwhPerYearWithoutPowerManagement - v.energy.kwhPerYear,
+      9
+    )
     expect(v.energy.co2KgSavedPerYear).toBeCloseTo(v.energy.kwhSavedPerYear * 0.37, 9)
   })
 })

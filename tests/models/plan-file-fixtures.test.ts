@@ -21,6 +21,8 @@ describe('frozen fixtures', () => {
         'format-v0-legacy.stackplan',
         'format-v1-default.stackplan',
         'format-v1-full.stackplan',
+        'format-v2-default.stackplan',
+        'format-v2-imported.stackplan',
       ])
     )
   })

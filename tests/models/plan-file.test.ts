@@ -49,7 +49,7 @@ function planOf(result: PlanFileResult): Plan {
 
 describe('serializePlanFile', () => {
   it('writes the default plan as the frozen default fixture, byte for byte', () => {
-    expect(serializePlanFile(createDefaultPlan(), META)).toBe(fixture('format-v1-default.stackplan'))
+    expect(serializePlanFile(createDefaultPlan(), META)).toBe(fixture('format-v2-default.stackplan'))
   })
 
   it('orders envelope keys, plan keys and sorted assumption, override and range keys', () => {
@@ -216,6 +216,20 @@ describe('serializePlanFile', () => {
 
 describe('parsePlanFile: the fixtures', () => {
   it('reads the default fixture as the default plan', () => {
+    const result = parsePlanFile(fixture('format-v2-default.stackplan'))
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        plan: createDefaultPlan(),
+        formatVersion: 2,
+        appVersion: '0.1.0',
+        savedAt: '2026-03-01T09:30:00.000Z',
+        migratedFrom: null,
+      },
+    })
+  })
+
+  it('reads the format 1 default fixture as the default plan, migrated to format 2', () => {
     const result = parsePlanFile(fixture('format-v1-default.stackplan'))
     expect(result).toEqual({
       ok: true,
@@ -224,7 +238,7 @@ describe('parsePlanFile: the fixtures', () => {
         formatVersion: 1,
         appVersion: '0.1.0',
         savedAt: '2026-03-01T09:30:00.000Z',
-        migratedFrom: null,
+        migratedFrom: 1,
       },
     })
   })
@@ -478,10 +492,10 @@ describe('parsePlanFile: every typed error with its message', () => {
     expect(errorOf(parsePlanFile(fileWith({}, { formatVersion: 3, minReaderVersion: 3 })))).toEqual({
       kind: 'tooNew',
       message:
-        'This plan was made by a newer Stackplan (format 3); this version reads format 1. Update Stackplan to open it.',
+        'This plan was made by a newer Stackplan (format 3); this version reads format 2. Update Stackplan to open it.',
     })
     // Without minReaderVersion the file's own version is the minimum.
-    expect(errorOf(parsePlanFile(fileWith({}, { formatVersion: 2, minReaderVersion: undefined }))).kind).toBe(
+    expect(errorOf(parsePlanFile(fileWith({}, { formatVersion: 3, minReaderVersion: undefined }))).kind).toBe(
       'tooNew'
     )
   })
@@ -707,7 +721,7 @@ describe('parsePlanFile: every typed error with its message', () => {
   it.each([
     [
       { colour: 'red' },
-      'Unknown key at plan: "colour" is not something this version of Stackplan reads (expected name, notes, assumptions, ranges, scenarios, view, scorecard, monteCarlo, extensions)',
+      'Unknown key at plan: "colour" is not something this version of Stackplan reads (expected name, notes, assumptions, ranges, scenarios, view, scorecard, monteCarlo, workloadMix, extensions)',
       'plan.colour',
     ],
     [
@@ -907,7 +921,7 @@ describe('parsePlanFile: migrations', () => {
     expect(errorOf(parsePlanFile('{"stackplan": 0}', { migrations: bad }))).toEqual({
       kind: 'migrationFailed',
       message:
-        'Could not convert this plan from format 0: the conversion did not produce a format 1 planning file',
+        'Could not convert this plan from format 1 to format 2: the document is format 7, not format 1',
     })
     const sneaky = createMigrationRegistry({
       0: () => JSON.parse('{"format":"stackplan","formatVersion":1,"plan":{"__proto__":{"polluted":1}}}'),

@@ -120,7 +120,9 @@ describe('power management in the plan', () => {
     // 51 VMs × 219.2 GiB × 8.59 Gbit / 0.8 Gbit/s ≈ 120,000 s ≫ the 11 h window
     expect(energy.powerManagement).toBe('unavailable')
     expect(energy.kwhPerYear).toBe(energy.kwhPerYearWithoutPowerManagement)
-    expect(energy.reason).toMatch(/^Power-down is unavailable: with local disks an evacuation takes [\d,]+ min/)
+    expect(energy.reason).toMatch(
+      /^Power-down is unavailable: with local disks an evacuation takes [\d,]+ min/
+    )
   })
 
   it('stays available on local disks when the evacuation fits the low-load window', () => {

@@ -391,6 +391,7 @@ const en = {
     staff: 'Staff',
     storage: 'Storage',
     power: 'Power & money',
+    transition: 'Stay or move',
   },
   choice: {
     vvs: 'vSphere Standard',

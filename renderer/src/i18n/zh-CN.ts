@@ -383,6 +383,7 @@ const zhCN: MessageSchema = {
     staff: '人员',
     storage: '存储',
     power: '电力与资金',
+    transition: '留下还是迁移',
   },
   choice: {
     '1': '1 年',
