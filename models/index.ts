@@ -1,30 +1,235 @@
-// The only import path for renderer, electron and cli.
-export * from './catalog'
-export * from './profile'
-export * from './values'
-export * from './inputs'
-export * from './plan'
-export * from './types'
-export * from './capacity'
-export * from './licensing'
-export * from './staff'
-export * from './storage'
-export * from './migration'
-export * from './power'
-export * from './finance'
-export * from './tco'
-export * from './evaluate'
-export * from './curve-point'
-export * from './curves'
-export * from './scorecard'
-export * from './plan-file'
-export * from './random'
-export * from './distributions'
-export * from './annual-total'
-export * from './input-setters'
-export * from './analysis-control'
-export * from './analysis-inputs'
-export * from './sensitivity'
-export * from './breakeven'
-export * from './montecarlo'
-export * from './drivers'
+// The only import path for renderer, electron and cli: every public name, listed by name.
+export {
+  CATALOG,
+  defaultUncertaintyRange,
+  describeRange,
+  findAssumption,
+  GROUPS,
+  isAssumptionKey,
+  isNumberAssumption,
+  type Assumption,
+  type AssumptionEntry,
+  type AssumptionKey,
+  type AssumptionKeyOfKind,
+  type AssumptionValue,
+  type AssumptionValueOf,
+  type BooleanAssumption,
+  type ChoiceAssumption,
+  type ChoiceOption,
+  type Concern,
+  type GroupId,
+  type NumberAssumption,
+  type ProfileAssumption,
+  type SourceFlag,
+  type TextAssumption,
+} from './catalog/catalog'
+export {
+  defaultProfile,
+  HOURS_PER_WEEK,
+  normalizeProfile,
+  profilePreset,
+  profileProblem,
+  WEEKS_PER_YEAR,
+  type ProfilePreset,
+} from './catalog/profile'
+export {
+  catalogDefaults,
+  isDefaultValue,
+  parseValueText,
+  valueProblem,
+  valuesProblems,
+  type AssumptionValues,
+  type ValueProblem,
+} from './catalog/values'
+export {
+  toModelInputs,
+  type ModelInputs,
+  type OpenstackStorage,
+  type OpenstackSupport,
+  type StorageArchitecture,
+  type VmwareEdition,
+  type VmwareStorage,
+} from './catalog/inputs'
+export {
+  BASELINE_SCENARIO_ID,
+  createDefaultPlan,
+  defaultScorecard,
+  findScenario,
+  scenarioLayers,
+  type CostMetric,
+  type Distribution,
+  type MonteCarloSettings,
+  type Plan,
+  type Scenario,
+  type Scorecard,
+  type ScoreRound,
+  type ViewSettings,
+} from './plan/plan'
+export {
+  CATEGORIES,
+  PLATFORMS,
+  type CapacityConstraint,
+  type CapacityDetail,
+  type Category,
+  type CategoryCosts,
+  type Crossover,
+  type CurveCategory,
+  type CurveSet,
+  type EnergyResult,
+  type Evaluation,
+  type HorizonResult,
+  type MigrationResult,
+  type NodeCounts,
+  type Platform,
+  type PlatformResult,
+  type PowerManagementState,
+  type PowerMechanism,
+  type PowerNote,
+  type PowerWeek,
+  type StorageResult,
+} from './cost/types'
+export {
+  ceilCount,
+  computeCapacity,
+  placedVmCount,
+  vmsCarriedByHosts,
+  type ComputeCapacity,
+} from './cost/capacity'
+export {
+  openstackSupportUsdPerYear,
+  vmwareLicensedCores,
+  vmwareLicensedCoresFor,
+  vmwareUsdPerCoreYear,
+  vsanEntitledTib,
+} from './cost/licensing'
+export { fteFor, loadedUsdPerFteYear, platformFte } from './cost/staff'
+export {
+  isSharedStorage,
+  sizeStorage,
+  storageArchitecture,
+  TB_PER_GIB,
+  TB_PER_TIB,
+  vsanAddOnTib,
+  type StorageSizing,
+} from './cost/storage'
+export {
+  evacuationSeconds,
+  GBIT_PER_GIB,
+  hostEvacuationMinutes,
+  maintenanceHoursPerYear,
+} from './cost/migration'
+export {
+  describePowerNote,
+  hostWatts,
+  lowLoadWindowHours,
+  profileLevels,
+  simulatePowerWeek,
+  yearlyEnergy,
+  type EnergyYear,
+  type PowerWeekInput,
+  type PowerWeekResult,
+} from './cost/power'
+export { cohortPurchases, discountFactor, equivalentAnnualCost, npv } from './cost/finance'
+export { annualRunRate, evaluatePlatform } from './cost/tco'
+export {
+  evaluateInputs,
+  evaluatePlan,
+  fleetSizeProblem,
+  planInputs,
+  planProblems,
+  resolveScenario,
+  vmsForHosts,
+  type PlanEvaluationOptions,
+} from './cost/evaluate'
+export { evaluatePlanInputsAt, metricCosts } from './cost/curve-point'
+export {
+  computeAllCurves,
+  computeCurves,
+  findCrossovers,
+  logSpacedFleetSizes,
+  type CurveOptions,
+} from './cost/curves'
+export {
+  scoreScorecard,
+  valueScores,
+  type ScorecardResult,
+  type ScoredRound,
+  type ScoreRoundId,
+} from './cost/scorecard'
+export {
+  checkPlanFileSize,
+  createMigrationRegistry,
+  CURRENT_FORMAT_VERSION,
+  MAX_PLAN_FILE_BYTES,
+  MIGRATIONS,
+  parsePlanFile,
+  PLAN_FILE_ERROR_KINDS,
+  PLAN_FILE_FORMAT,
+  PLAN_FILE_LIMITS,
+  PlanFileWriteError,
+  serializePlanFile,
+  utf8ByteLength,
+  WRITTEN_MIN_READER_VERSION,
+  type ParsedPlanFile,
+  type ParsePlanFileOptions,
+  type PlanFileError,
+  type PlanFileErrorKind,
+  type PlanFileMigration,
+  type PlanFileMigrationRegistry,
+  type PlanFileResult,
+} from './plan-file/plan-file'
+export {
+  betaVariate,
+  gammaVariate,
+  inverseNormalCdf,
+  Sfc32,
+  splitmix32,
+  standardNormal,
+} from './analysis/random'
+export {
+  distributionMean,
+  distributionMode,
+  drawPrepared,
+  isPointDistribution,
+  lognormalParameters,
+  PERT_LAMBDA,
+  pertShape,
+  prepareDistribution,
+  sampleDistribution,
+  Z_95,
+  type PreparedDistribution,
+} from './analysis/distributions'
+export { annualGapAt, annualTotalAt } from './cost/annual-total'
+export { clampToCatalog, inputFieldPath, numericInputSetter } from './catalog/input-setters'
+export { AnalysisCancelledError, throwIfCancelled, type AnalysisControl } from './analysis/control'
+export {
+  analysisBase,
+  CROSSOVER_GRID,
+  type AnalysisBase,
+  type AnalysisOptions,
+} from './analysis/analysis-inputs'
+export {
+  sensitivity,
+  sensitivityBounds,
+  type SensitivityOptions,
+  type SensitivityResult,
+  type SensitivityRow,
+} from './analysis/sensitivity'
+export { breakEven, type BreakEvenOptions, type BreakEvenResult } from './analysis/breakeven'
+export {
+  combineMonteCarloBatches,
+  MAX_MONTE_CARLO_SAMPLES,
+  MAX_SEED,
+  MONTE_CARLO_DEFAULTS,
+  monteCarlo,
+  monteCarloBatch,
+  quantilesInPlace,
+  sampledAssumptions,
+  type CostBand,
+  type MonteCarloBatch,
+  type MonteCarloBatchOptions,
+  type MonteCarloOptions,
+  type MonteCarloResult,
+  type SampledAssumption,
+} from './analysis/montecarlo'
+export { CATEGORY_DRIVERS, driversOf } from './cost/drivers'

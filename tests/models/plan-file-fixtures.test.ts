@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CURRENT_FORMAT_VERSION, parsePlanFile, serializePlanFile } from '../../models/plan-file'
+import { CURRENT_FORMAT_VERSION, parsePlanFile, serializePlanFile } from '../../models/plan-file/plan-file'
 import { TEST_MIGRATIONS } from '../support/legacy-v0-migration'
 
 // Every planning file in tests/fixtures is frozen: it was written once and must load forever. A new

@@ -7,7 +7,7 @@ import {
   parsePlanFile,
   serializePlanFile,
   type PlanFileResult,
-} from '../../models/plan-file'
+} from '../../models/plan-file/plan-file'
 import { TEST_MIGRATIONS } from '../support/legacy-v0-migration'
 
 // Hostile and broken input: every one must end in a valid plan or a typed error, never a throw, and must

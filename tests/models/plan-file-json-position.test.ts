@@ -5,7 +5,7 @@ import {
   findJsonSyntaxError,
   lineColumnAt,
   positionFromSyntaxError,
-} from '../../models/json-position'
+} from '../../models/plan-file/positions'
 
 describe('lineColumnAt', () => {
   it.each([

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Plan } from '../../models/plan'
-import { parsePlanFile, PlanFileWriteError, serializePlanFile } from '../../models/plan-file'
+import type { Plan } from '../../models/plan/plan'
+import { parsePlanFile, PlanFileWriteError, serializePlanFile } from '../../models/plan-file/plan-file'
 import { arbPlan, normalizePlan } from '../support/arbitraries'
 
 const arbMeta = fc.record({

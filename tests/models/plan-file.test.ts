@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createDefaultPlan, type Plan } from '../../models/plan'
+import { createDefaultPlan, type Plan } from '../../models/plan/plan'
 import {
   checkPlanFileSize,
   createMigrationRegistry,
@@ -13,7 +13,7 @@ import {
   utf8ByteLength,
   type PlanFileError,
   type PlanFileResult,
-} from '../../models/plan-file'
+} from '../../models/plan-file/plan-file'
 import { TEST_MIGRATIONS } from '../support/legacy-v0-migration'
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures')

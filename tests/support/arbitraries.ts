@@ -1,8 +1,8 @@
 import fc from 'fast-check'
-import { CATALOG, type Assumption, type AssumptionValue, type NumberAssumption } from '../../models/catalog'
-import { HOURS_PER_WEEK } from '../../models/profile'
-import type { CostMetric, Distribution, Plan, Scenario, ScoreRound, ViewSettings } from '../../models/plan'
-import { isDefaultValue } from '../../models/values'
+import { CATALOG, type Assumption, type AssumptionValue, type NumberAssumption } from '../../models/catalog/catalog'
+import { HOURS_PER_WEEK } from '../../models/catalog/profile'
+import type { CostMetric, Distribution, Plan, Scenario, ScoreRound, ViewSettings } from '../../models/plan/plan'
+import { isDefaultValue } from '../../models/catalog/values'
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 

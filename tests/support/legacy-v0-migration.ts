@@ -1,4 +1,4 @@
-import { createMigrationRegistry, type PlanFileMigrationRegistry } from '../../models/plan-file'
+import { createMigrationRegistry, type PlanFileMigrationRegistry } from '../../models/plan-file/plan-file'
 
 /**
  * TEST-ONLY format 0. Stackplan never wrote it: it exists to prove the migration mechanism end to end.

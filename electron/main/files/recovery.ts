@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs/promises'
 import path from 'node:path'
 import type { RecoverySnapshot } from '../../contract'
-import { MAX_PLAN_FILE_BYTES } from '../../../models/plan-file'
+import { MAX_PLAN_FILE_BYTES } from '../../../models/plan-file/plan-file'
 import { STALE_TEMP_MS, writeFileAtomic, type FileSystem } from './atomic-write'
 import { errorCode } from './errors'
 

@@ -1,5 +1,5 @@
 import { createI18n } from 'vue-i18n'
-import { createDefaultPlan, type Assumption } from '@models'
+import { createDefaultPlan, isAssumptionKey, type Assumption } from '@models'
 import en, { type MessageSchema } from './en'
 import zhCN, { zhAssumptionLabels, zhAssumptionUnits } from './zh-CN'
 import type { Locale } from '../stores/settings'
@@ -31,5 +31,5 @@ export function assumptionUnit(a: Assumption, locale: string): string {
 
 /** An assumption's label in the locale (the catalog speaks English). */
 export function assumptionLabel(a: Assumption, locale: string): string {
-  return locale === 'zh-CN' ? (zhAssumptionLabels[a.key] ?? a.label) : a.label
+  return locale === 'zh-CN' && isAssumptionKey(a.key) ? zhAssumptionLabels[a.key] : a.label
 }

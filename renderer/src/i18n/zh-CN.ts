@@ -1,3 +1,4 @@
+import type { AssumptionKey } from '@models'
 import type { MessageSchema } from './en'
 
 /** 简体中文. Same shape as en.ts. */
@@ -534,8 +535,8 @@ const zhCN: MessageSchema = {
   },
 }
 
-/** Chinese labels of catalog assumptions (the catalog itself speaks English). */
-export const zhAssumptionLabels: Readonly<Record<string, string>> = {
+/** Chinese labels of catalog assumptions (the catalog itself speaks English); one for every key. */
+export const zhAssumptionLabels: Readonly<Record<AssumptionKey, string>> = {
   'fleet.vms': '规模',
   'workload.vcpuPerVm': '每台虚拟机 vCPU',
   'workload.ramGibPerVm': '每台虚拟机内存',

@@ -18,7 +18,7 @@ import { exportFileName } from './export'
 import { usePlanStore } from './plan'
 
 /** Samples a run may take in the window (the command line has the same cap). */
-// The planning file's limits (models/plan-file-validate.ts): a plan saved by the CLI runs here as well.
+// The planning file's limits (models/plan-file/validate.ts): a plan saved by the CLI runs here as well.
 export const SAMPLE_LIMITS = { min: 1, max: MAX_MONTE_CARLO_SAMPLES } as const
 
 /** Why a sample count or seed cannot be used, or null. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parsePlanFile } from '../../../models/plan-file'
+import { parsePlanFile } from '../../../models/plan-file/plan-file'
 
 // Kill a process that is saving: the planning file must always be exactly the old bytes or exactly the new
 // bytes, and load. Two ways: a crash injected at every file operation of a save in turn (deterministic, covers

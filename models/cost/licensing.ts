@@ -1,4 +1,4 @@
-import type { ModelInputs, VmwareEdition } from './inputs'
+import type { ModelInputs, VmwareEdition } from '../catalog/inputs'
 
 /**
  * VMware licensed cores under Broadcom's per-core subscription rules (VMware docs, 2024–2026):

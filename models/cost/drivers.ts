@@ -1,4 +1,4 @@
-import { CATALOG } from './catalog'
+import { CATALOG } from '../catalog/catalog'
 import { CATEGORIES, type Category, type Platform } from './types'
 
 /**

@@ -1,6 +1,6 @@
 import { computeCapacity, type ComputeCapacity } from './capacity'
 import { cohortPurchases, discountFactor, equivalentAnnualCost } from './finance'
-import type { ModelInputs } from './inputs'
+import type { ModelInputs } from '../catalog/inputs'
 import {
   openstackSupportUsdPerYear,
   vmwareLicensedCoresFor,

@@ -1,4 +1,4 @@
-import { findAssumption, type Assumption, type AssumptionValue, type NumberAssumption } from './catalog'
+import { findAssumption, type Assumption, type AssumptionValue, type NumberAssumption } from '../catalog/catalog'
 import {
   createDefaultPlan,
   defaultScorecard,
@@ -10,10 +10,10 @@ import {
   type ScoreRound,
   type Scorecard,
   type ViewSettings,
-} from './plan'
-import { MAX_MONTE_CARLO_SAMPLES, MAX_SEED, MONTE_CARLO_DEFAULTS } from './montecarlo'
-import { formatCount, PLAN_FILE_LIMITS, refuse } from './plan-file-errors'
-import { isDefaultValue, valuesProblems } from './values'
+} from '../plan/plan'
+import { MAX_MONTE_CARLO_SAMPLES, MAX_SEED, MONTE_CARLO_DEFAULTS } from '../analysis/montecarlo'
+import { formatCount, PLAN_FILE_LIMITS, refuse } from './errors'
+import { isDefaultValue, valuesProblems } from '../catalog/values'
 
 /** A parsed JSON object. */
 export type JsonObject = { [key: string]: unknown }

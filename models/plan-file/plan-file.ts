@@ -3,8 +3,8 @@ import {
   findJsonSyntaxError,
   lineColumnAt,
   positionFromSyntaxError,
-} from './json-position'
-import type { Distribution, Plan, ScoreRound } from './plan'
+} from './positions'
+import type { Distribution, Plan, ScoreRound } from '../plan/plan'
 import {
   formatCount,
   MAX_PLAN_FILE_BYTES,
@@ -13,14 +13,14 @@ import {
   PlanFileWriteError,
   refuse,
   type PlanFileError,
-} from './plan-file-errors'
+} from './errors'
 import {
   CURRENT_FORMAT_VERSION,
   findMigration,
   MIGRATIONS,
   type PlanFileMigrationRegistry,
-} from './plan-file-migrations'
-import { checkDocumentSafety, isJsonObject, validatePlan, type JsonObject } from './plan-file-validate'
+} from './migrations'
+import { checkDocumentSafety, isJsonObject, validatePlan, type JsonObject } from './validate'
 
 export {
   MAX_PLAN_FILE_BYTES,
@@ -29,14 +29,14 @@ export {
   PlanFileWriteError,
   type PlanFileError,
   type PlanFileErrorKind,
-} from './plan-file-errors'
+} from './errors'
 export {
   createMigrationRegistry,
   CURRENT_FORMAT_VERSION,
   MIGRATIONS,
   type PlanFileMigration,
   type PlanFileMigrationRegistry,
-} from './plan-file-migrations'
+} from './migrations'
 
 /** The value of `format` in every planning file's envelope. */
 export const PLAN_FILE_FORMAT = 'stackplan'

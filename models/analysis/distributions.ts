@@ -1,4 +1,4 @@
-import type { Distribution } from './plan'
+import type { Distribution } from '../plan/plan'
 import { betaVariate, inverseNormalCdf, type Sfc32 } from './random'
 
 /** Φ⁻¹(0.95): a lognormal's P5 and P95 lie this many standard deviations of ln X either side of its median. */

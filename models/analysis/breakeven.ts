@@ -1,9 +1,9 @@
 import { analysisBase, type AnalysisOptions } from './analysis-inputs'
-import { annualGapAt } from './annual-total'
-import { findAssumption, type NumberAssumption } from './catalog'
-import { clampToCatalog, numericInputSetter } from './input-setters'
-import type { Plan } from './plan'
-import type { Platform } from './types'
+import { annualGapAt } from '../cost/annual-total'
+import { findAssumption, type NumberAssumption } from '../catalog/catalog'
+import { clampToCatalog, numericInputSetter } from '../catalog/input-setters'
+import type { Plan } from '../plan/plan'
+import type { Platform } from '../cost/types'
 
 /** Options of the break-even solver. */
 export interface BreakEvenOptions extends AnalysisOptions {

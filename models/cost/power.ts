@@ -1,7 +1,7 @@
 import { ceilCount, type ComputeCapacity } from './capacity'
-import type { ModelInputs } from './inputs'
-import { HOURS_PER_WEEK, WEEKS_PER_YEAR } from './profile'
-import type { PowerManagementState, PowerWeek, Platform } from './types'
+import type { ModelInputs } from '../catalog/inputs'
+import { HOURS_PER_WEEK, WEEKS_PER_YEAR } from '../catalog/profile'
+import type { PowerManagementState, PowerMechanism, PowerNote, PowerWeek, Platform } from './types'
 
 /**
  * Host draw at CPU utilization u (0–1), W: idle + u · (max − idle), the linear model of SPECpower
@@ -173,22 +173,6 @@ export function profileLevels(profile: readonly number[]): ProfileLevels {
   levelsCache.set(profile, levels)
   return levels
 }
-
-/**
- * Why power management is off or unavailable, or what limits it, as data: the UI words it in the user's
- * language, `describePowerNote` in English for the CLI and the report.
- */
-export type PowerNote =
-  | { code: 'off'; mechanism: PowerMechanism }
-  | { code: 'unavailableLocal'; mechanism: PowerMechanism; evacuationMinutes: number; windowHours: number }
-  | { code: 'localFits'; mechanism: PowerMechanism; evacuationMinutes: number; windowHours: number }
-  | { code: 'noGain'; mechanism: PowerMechanism }
-  | { code: 'nothingToPowerDown'; mechanism: PowerMechanism }
-  | { code: 'memoryBound'; mechanism: PowerMechanism; hostsOn: number; vmHosts: number }
-  | { code: 'powersDown'; mechanism: PowerMechanism; hostsOff: number; vmHosts: number }
-
-/** DPM on VMware, Watcher consolidation on OpenStack. */
-export type PowerMechanism = 'dpm' | 'consolidation'
 
 /** A power note as an English sentence. */
 export function describePowerNote(note: PowerNote): string {

@@ -1,12 +1,12 @@
-import { throwIfCancelled, type AnalysisControl } from './analysis-control'
+import { throwIfCancelled, type AnalysisControl } from './control'
 import { analysisBase, CROSSOVER_GRID, type AnalysisOptions } from './analysis-inputs'
-import { annualGapAt, annualTotalAt } from './annual-total'
-import { CATALOG, type NumberAssumption } from './catalog'
-import { findCrossovers, logSpacedFleetSizes } from './curves'
-import { clampToCatalog, numericInputSetter } from './input-setters'
-import type { ModelInputs } from './inputs'
-import type { Plan } from './plan'
-import type { Platform } from './types'
+import { annualGapAt, annualTotalAt } from '../cost/annual-total'
+import { CATALOG, type NumberAssumption } from '../catalog/catalog'
+import { findCrossovers, logSpacedFleetSizes } from '../cost/curves'
+import { clampToCatalog, numericInputSetter } from '../catalog/input-setters'
+import type { ModelInputs } from '../catalog/inputs'
+import type { Plan } from '../plan/plan'
+import type { Platform } from '../cost/types'
 
 /** Options of the tornado analysis. */
 export interface SensitivityOptions extends AnalysisOptions, AnalysisControl {

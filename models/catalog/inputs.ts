@@ -1,11 +1,12 @@
-import type { AssumptionValue } from './catalog'
+import type { AssumptionKeyOfKind, AssumptionValue, ChoiceOption } from './catalog'
 import { catalogDefaults, type AssumptionValues } from './values'
 
-export type VmwareEdition = 'vvs' | 'vvep' | 'vvf' | 'vcf'
-export type VmwareStorage = 'vsan' | 'san' | 'local'
-export type OpenstackStorage = 'ceph' | 'san' | 'local'
+// Choice types come from the catalog's options, so an option added there reaches every switch.
+export type VmwareEdition = ChoiceOption<'vmware.edition'>
+export type VmwareStorage = ChoiceOption<'vmware.storage'>
+export type OpenstackStorage = ChoiceOption<'openstack.storage'>
 export type StorageArchitecture = VmwareStorage | OpenstackStorage
-export type OpenstackSupport = 'none' | 'perNode' | 'perSocketPair'
+export type OpenstackSupport = ChoiceOption<'openstack.support'>
 
 /**
  * Every assumption resolved to a typed field, so the formulas read as prose and a typo is a compile
@@ -134,9 +135,11 @@ const DEFAULTS = catalogDefaults()
 export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
   const v: Record<string, AssumptionValue> = { ...DEFAULTS }
   for (const layer of layers) Object.assign(v, layer)
-  const n = (key: string): number => v[key] as number
-  const b = (key: string): boolean => v[key] as boolean
-  const s = (key: string): string => v[key] as string
+  // Typed by the catalog: a misspelt key, or a key of another kind, is a compile error.
+  const n = (key: AssumptionKeyOfKind<'number'>): number => v[key] as number
+  const b = (key: AssumptionKeyOfKind<'boolean'>): boolean => v[key] as boolean
+  const c = <K extends AssumptionKeyOfKind<'choice'>>(key: K): ChoiceOption<K> => v[key] as ChoiceOption<K>
+  const s = (key: AssumptionKeyOfKind<'currency'>): string => v[key] as string
   return {
     fleetVms: n('fleet.vms'),
     workload: {
@@ -167,7 +170,7 @@ export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
       nicGbps: n('host.nicGbps'),
     },
     vmware: {
-      edition: s('vmware.edition') as VmwareEdition,
+      edition: c('vmware.edition'),
       usdPerCoreYear: {
         vvs: n('vmware.usdPerCoreYear.vvs'),
         vvep: n('vmware.usdPerCoreYear.vvep'),
@@ -190,10 +193,10 @@ export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
       dpmTargetUtilization: n('vmware.dpmTargetUtilization'),
       ftMaxVmsPerHost: n('vmware.ftMaxVmsPerHost'),
       ftMaxVcpusPerHost: n('vmware.ftMaxVcpusPerHost'),
-      storage: s('vmware.storage') as VmwareStorage,
+      storage: c('vmware.storage'),
     },
     openstack: {
-      support: s('openstack.support') as OpenstackSupport,
+      support: c('openstack.support'),
       supportUsdPerNodeYear: n('openstack.supportUsdPerNodeYear'),
       supportUsdPerSocketPairYear: n('openstack.supportUsdPerSocketPairYear'),
       controllers: n('openstack.controllers'),
@@ -203,8 +206,8 @@ export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
       schedulerEfficiency: n('openstack.schedulerEfficiency'),
       consolidationEnabled: b('openstack.consolidationEnabled'),
       consolidationTargetUtilization: n('openstack.consolidationTargetUtilization'),
-      ftStrategy: s('openstack.ftStrategy') as 'duplicateVms' | 'none',
-      storage: s('openstack.storage') as OpenstackStorage,
+      ftStrategy: c('openstack.ftStrategy'),
+      storage: c('openstack.storage'),
     },
     staff: {
       vmware: {

@@ -1,8 +1,8 @@
 import { evaluatePlanInputsAt } from './curve-point'
-import type { ModelInputs } from './inputs'
-import type { CostMetric, Plan } from './plan'
+import type { ModelInputs } from '../catalog/inputs'
+import type { CostMetric, Plan } from '../plan/plan'
 import { planInputs } from './evaluate'
-import type { AssumptionValues } from './values'
+import type { AssumptionValues } from '../catalog/values'
 import {
   CATEGORIES,
   PLATFORMS,

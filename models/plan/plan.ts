@@ -1,5 +1,5 @@
-import type { AssumptionValue } from './catalog'
-import type { AssumptionValues } from './values'
+import type { AssumptionValue } from '../catalog/catalog'
+import type { AssumptionValues } from '../catalog/values'
 
 /** Probability distribution an assumption may carry for Monte Carlo (issue "Analysis"). */
 export interface Distribution {

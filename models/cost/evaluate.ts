@@ -1,10 +1,10 @@
-import { findAssumption } from './catalog'
+import { findAssumption } from '../catalog/catalog'
 import { vmsCarriedByHosts } from './capacity'
-import { toModelInputs, type ModelInputs } from './inputs'
-import { findScenario, scenarioLayers, type Plan, type Scenario } from './plan'
+import { toModelInputs, type ModelInputs } from '../catalog/inputs'
+import { findScenario, scenarioLayers, type Plan, type Scenario } from '../plan/plan'
 import { evaluatePlatform } from './tco'
 import type { Evaluation, Platform } from './types'
-import { valuesProblems, type AssumptionValues, type ValueProblem } from './values'
+import { valuesProblems, type AssumptionValues, type ValueProblem } from '../catalog/values'
 
 /** Options shared by plan-level evaluations. */
 export interface PlanEvaluationOptions {

@@ -1,4 +1,4 @@
-import type { ModelInputs } from './inputs'
+import type { ModelInputs } from '../catalog/inputs'
 
 /** Gigabits in one GiB (2^30 bytes × 8 / 10^9). */
 export const GBIT_PER_GIB = 8.589934592

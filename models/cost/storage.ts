@@ -1,5 +1,5 @@
 import { ceilCount } from './capacity'
-import type { ModelInputs, StorageArchitecture } from './inputs'
+import type { ModelInputs, StorageArchitecture } from '../catalog/inputs'
 import type { Platform } from './types'
 
 /** Decimal terabytes in one GiB (2^30 bytes / 10^12). */

@@ -1,4 +1,4 @@
-import type { Scorecard } from './plan'
+import type { Scorecard } from '../plan/plan'
 import type { Evaluation, Platform } from './types'
 
 export type ScoreRoundId = 'design' | 'features' | 'useCases' | 'value'

@@ -1,4 +1,4 @@
-import type { StorageArchitecture } from './inputs'
+import type { StorageArchitecture } from '../catalog/inputs'
 
 export type Platform = 'vmware' | 'openstack'
 export const PLATFORMS: readonly Platform[] = ['vmware', 'openstack']
@@ -45,6 +45,22 @@ export interface CapacityDetail {
 
 export type PowerManagementState = 'on' | 'off' | 'unavailable'
 
+/**
+ * Why power management is off or unavailable, or what limits it, as data: the UI words it in the user's
+ * language, `describePowerNote` in English for the CLI and the report.
+ */
+export type PowerNote =
+  | { code: 'off'; mechanism: PowerMechanism }
+  | { code: 'unavailableLocal'; mechanism: PowerMechanism; evacuationMinutes: number; windowHours: number }
+  | { code: 'localFits'; mechanism: PowerMechanism; evacuationMinutes: number; windowHours: number }
+  | { code: 'noGain'; mechanism: PowerMechanism }
+  | { code: 'nothingToPowerDown'; mechanism: PowerMechanism }
+  | { code: 'memoryBound'; mechanism: PowerMechanism; hostsOn: number; vmHosts: number }
+  | { code: 'powersDown'; mechanism: PowerMechanism; hostsOff: number; vmHosts: number }
+
+/** DPM on VMware, Watcher consolidation on OpenStack. */
+export type PowerMechanism = 'dpm' | 'consolidation'
+
 /** The modelled week, hour by hour (168 values each). */
 export interface PowerWeek {
   hostsOnWithout: number[]
@@ -69,7 +85,7 @@ export interface EnergyResult {
   /** Why power management is off or unavailable, or what limits it; an English sentence for people. */
   reason: string
   /** The same as data, for wording it in other languages; null only for lean (curve) evaluations. */
-  note: import('./power').PowerNote | null
+  note: PowerNote | null
   /** Shortest low-load window of the week, hours (decides power-down with local storage). */
   lowLoadWindowHours: number
   /** True when memory, not CPU, decides how many hosts must stay on at the quietest hour. */
@@ -152,7 +168,7 @@ export interface Crossover {
 /** Chart-ready cost curves of one scenario over fleet size. */
 export interface CurveSet {
   currency: string
-  metric: import('./plan').CostMetric
+  metric: import('../plan/plan').CostMetric
   scenarioId: string
   scenarioName: string
   /** Fleet sizes, increasing, log-spaced, the plan's own fleet size included. */

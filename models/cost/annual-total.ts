@@ -1,4 +1,4 @@
-import type { ModelInputs } from './inputs'
+import type { ModelInputs } from '../catalog/inputs'
 import { annualRunRate } from './tco'
 import type { Platform } from './types'
 

@@ -1,5 +1,5 @@
-import type { ModelInputs } from './inputs'
-import type { CostMetric } from './plan'
+import type { ModelInputs } from '../catalog/inputs'
+import type { CostMetric } from '../plan/plan'
 import { evaluatePlatform } from './tco'
 import { CATEGORIES, type CategoryCosts, type Platform } from './types'
 

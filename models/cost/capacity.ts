@@ -1,4 +1,4 @@
-import type { ModelInputs } from './inputs'
+import type { ModelInputs } from '../catalog/inputs'
 import type { CapacityConstraint, CapacityDetail, Platform } from './types'
 
 /** Guards ceil() against float noise such as 20.000000000000004 hosts. */

@@ -1,8 +1,8 @@
-import type { AssumptionValue } from './catalog'
-import { fleetSizeProblem, planInputs } from './evaluate'
-import type { ModelInputs } from './inputs'
-import { scenarioLayers, type Plan, type Scenario } from './plan'
-import { catalogDefaults, type AssumptionValues } from './values'
+import type { AssumptionValue } from '../catalog/catalog'
+import { fleetSizeProblem, planInputs } from '../cost/evaluate'
+import type { ModelInputs } from '../catalog/inputs'
+import { scenarioLayers, type Plan, type Scenario } from '../plan/plan'
+import { catalogDefaults, type AssumptionValues } from '../catalog/values'
 
 /** Options every analysis takes: which scenario, at which fleet size, with which extra values. */
 export interface AnalysisOptions {

@@ -1,18 +1,18 @@
-import { throwIfCancelled, type AnalysisControl } from './analysis-control'
+import { throwIfCancelled, type AnalysisControl } from './control'
 import { analysisBase, type AnalysisOptions } from './analysis-inputs'
-import { annualTotalAt } from './annual-total'
-import { CATALOG, defaultUncertaintyRange, type NumberAssumption } from './catalog'
-import { logSpacedFleetSizes } from './curves'
+import { annualTotalAt } from '../cost/annual-total'
+import { CATALOG, defaultUncertaintyRange, type NumberAssumption } from '../catalog/catalog'
+import { logSpacedFleetSizes } from '../cost/curves'
 import {
   drawPrepared,
   isPointDistribution,
   prepareDistribution,
   type PreparedDistribution,
 } from './distributions'
-import { clampToCatalog, numericInputSetter } from './input-setters'
-import type { Distribution, Plan } from './plan'
+import { clampToCatalog, numericInputSetter } from '../catalog/input-setters'
+import type { Distribution, Plan } from '../plan/plan'
 import { Sfc32 } from './random'
-import type { Platform } from './types'
+import type { Platform } from '../cost/types'
 
 /** Defaults of a Monte Carlo run (CLI and UI). */
 export const MONTE_CARLO_DEFAULTS = { samples: 2000, seed: 1 } as const
