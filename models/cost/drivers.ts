@@ -11,10 +11,11 @@ import { CATEGORIES, type Category, type Platform } from './types'
  * - licensing (MODEL.md §3): cores = Σ hosts of `host.sockets` × max(`host.coresPerSocket`,
  *   `vmware.minCoresPerCpu`), raised to `vmware.minCoresPerOrder` when `vmware.minCoresPerOrderEnabled`;
  *   management hosts are licensed too (`vmware.mgmtHosts.*`); price per core-year of the `vmware.edition`.
- * - support (§3): OpenStack's `openstack.support` model at a price per node or per socket pair; every node
- *   counts, controllers (`openstack.controllers`, `computesPerExtraController`) included.
- * - staff (§4): FTE = max(minFte, fixedFte + ⌈nodes / hostsPerFte⌉) per platform, cost per FTE = salary ×
- *   loaded multiplier × (1 + OpenStack's premium).
+ * - support (§3): OpenStack's `openstack.support` tier at a price per node (infra, standard, advanced) or per
+ *   socket pair; every node counts, controllers (`openstack.controllers`, `computesPerExtraController`)
+ *   included.
+ * - staff (§4): FTE = max(minFte, fixedFte + nodes / hostsPerFte) per platform (whole engineers when
+ *   `staff.wholeEngineers`), cost per FTE = salary × loaded multiplier × (1 + OpenStack's premium).
  * - hardware (§5): servers = compute + HA reserve (`haHostFailures`) + management or controllers, each at
  *   `host.capexUsd` over `host.depreciationYears` plus `host.hwSupportPerYear`.
  * - storage (§6): the architecture per platform, usable TB from disk per VM and headroom, then the
@@ -39,10 +40,13 @@ export const CATEGORY_DRIVERS: Record<Category, readonly string[]> = {
     'host.coresPerSocket',
     'vmware.mgmtHosts.vcf',
     'vmware.mgmtHosts.other',
+    'vmware.vcfManagementDomain',
   ],
   support: [
     'openstack.support',
-    'openstack.supportUsdPerNodeYear',
+    'openstack.supportUsdPerNodeYear.infra',
+    'openstack.supportUsdPerNodeYear.standard',
+    'openstack.supportUsdPerNodeYear.advanced',
     'openstack.supportUsdPerSocketPairYear',
     'host.sockets',
     'openstack.controllers',
@@ -58,6 +62,7 @@ export const CATEGORY_DRIVERS: Record<Category, readonly string[]> = {
     'staff.salaryUsd',
     'staff.loadedMultiplier',
     'staff.openstack.salaryPremium',
+    'staff.wholeEngineers',
   ],
   hardware: [
     'host.capexUsd',
@@ -79,7 +84,7 @@ export const CATEGORY_DRIVERS: Record<Category, readonly string[]> = {
     'storage.sanDepreciationYears',
     'storage.sanSupportPerYear',
     'storage.driveUsdPerRawTb',
-    'storage.vsanOverhead',
+    'vmware.vsanPolicy',
     'storage.cephReplicas',
     'storage.cephNodeUsd',
     'storage.cephRawTbPerNode',
@@ -87,6 +92,7 @@ export const CATEGORY_DRIVERS: Record<Category, readonly string[]> = {
     'vmware.vsanTibPerCore.vcf',
     'vmware.vsanTibPerCore.vvf',
     'vmware.vsanAddOnUsdPerTibYear',
+    'vmware.vvfVsanOverage',
   ],
   power: [
     'power.usdPerKwh',
@@ -102,6 +108,7 @@ export const CATEGORY_DRIVERS: Record<Category, readonly string[]> = {
     'openstack.consolidationTargetUtilization',
     'power.managementUtilization',
     'storage.cephNodeWatts',
+    'host.configUpliftWatts',
   ],
   facility: [
     'host.facilityUsdPerYear',
@@ -121,8 +128,12 @@ export const CATEGORY_DRIVERS: Record<Category, readonly string[]> = {
     'host.nicGbps',
     'migration.linkEfficiency',
     'migration.dirtyFactor',
-    'migration.concurrentLive',
-    'migration.concurrentBlock',
+    'migration.vmware.concurrentLive',
+    'migration.vmware.concurrentBlock',
+    'migration.openstack.concurrentLive',
+    'migration.openstack.concurrentBlock',
+    'migration.vmware.gbpsPerMigration',
+    'migration.openstack.gbpsPerMigration',
     'migration.setupSecondsPerVm',
     'staff.hoursPerFteYear',
     'staff.salaryUsd',

@@ -2,6 +2,7 @@ import { findAssumption } from '../catalog/catalog'
 import { vmsCarriedByHosts } from './capacity'
 import { toModelInputs, type ModelInputs } from '../catalog/inputs'
 import { findScenario, scenarioLayers, type Plan, type Scenario } from '../plan/plan'
+import { planWarnings } from './plan-checks'
 import { evaluatePlatform } from './tco'
 import type { Evaluation, Platform } from './types'
 import { valuesProblems, type AssumptionValues, type ValueProblem } from '../catalog/values'
@@ -81,6 +82,7 @@ export function evaluateInputs(
     cheaper: gapAnnual <= 0 ? 'vmware' : 'openstack',
     gapAnnual,
     gapFraction: dearer > 0 ? Math.abs(gapAnnual) / dearer : null,
+    warnings: planWarnings(inputs, vmware, openstack),
   }
 }
 

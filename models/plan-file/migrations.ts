@@ -1,5 +1,7 @@
+import { migrateV1ToV2 } from './migrate-v1-to-v2'
+
 /** The planning-file format version this Stackplan writes and reads natively. */
-export const CURRENT_FORMAT_VERSION = 1
+export const CURRENT_FORMAT_VERSION = 2
 
 /**
  * One forward step: takes the whole parsed document of format N (envelope included) and returns the
@@ -12,11 +14,11 @@ export type PlanFileMigration = (raw: unknown) => unknown
 export type PlanFileMigrationRegistry = Readonly<Record<number, PlanFileMigration>>
 
 /**
- * The migrations this release ships. Format 1 is the first released format, so there is none yet; the
- * mechanism is proved by a test-only registry (tests/support/legacy-v0-migration.ts). When format 2
- * arrives, add `1: migrateV1ToV2` here and keep every old fixture in tests/fixtures loading.
+ * The migrations this release ships: format 1 → 2 renames and splits the model-fidelity keys
+ * (migrate-fidelity-keys.ts). The test-only format 0 (tests/support/legacy-v0-migration.ts) proves the chain
+ * end to end; every old fixture in tests/fixtures keeps loading.
  */
-export const MIGRATIONS: PlanFileMigrationRegistry = Object.freeze({})
+export const MIGRATIONS: PlanFileMigrationRegistry = Object.freeze({ 1: migrateV1ToV2 })
 
 /** The shipped migrations plus `extra` (extra wins for the same step); tests use it to inject steps. */
 export function createMigrationRegistry(extra: PlanFileMigrationRegistry = {}): PlanFileMigrationRegistry {

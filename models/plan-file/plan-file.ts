@@ -1,9 +1,4 @@
-import {
-  findExcessiveNesting,
-  findJsonSyntaxError,
-  lineColumnAt,
-  positionFromSyntaxError,
-} from './positions'
+import { findExcessiveNesting, findJsonSyntaxError, lineColumnAt, positionFromSyntaxError } from './positions'
 import type { Distribution, Plan, ScoreRound } from '../plan/plan'
 import {
   formatCount,
@@ -42,7 +37,7 @@ export {
 export const PLAN_FILE_FORMAT = 'stackplan'
 
 /** The oldest Stackplan format able to read what this version writes. */
-export const WRITTEN_MIN_READER_VERSION = 1
+export const WRITTEN_MIN_READER_VERSION = 2
 
 /** What a planning file holds besides the plan itself, as read. */
 export interface ParsedPlanFile {

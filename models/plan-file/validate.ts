@@ -1,4 +1,9 @@
-import { findAssumption, type Assumption, type AssumptionValue, type NumberAssumption } from '../catalog/catalog'
+import {
+  findAssumption,
+  type Assumption,
+  type AssumptionValue,
+  type NumberAssumption,
+} from '../catalog/catalog'
 import {
   createDefaultPlan,
   defaultScorecard,

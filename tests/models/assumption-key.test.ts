@@ -21,9 +21,9 @@ const edition: ChoiceOption<'vmware.edition'> = 'vvf'
 describe('AssumptionKey', () => {
   it('is the set of catalog keys, each once', () => {
     const keys = CATALOG.map((a) => a.key)
-    // 98 entries: 9 workload + 15 host + 22 VMware + 12 OpenStack + 12 staff + 19 storage + 9 power.
-    expect(keys).toHaveLength(98)
-    expect(new Set(keys).size).toBe(98)
+    // 114 entries: 9 workload + 16 host + 28 VMware + 14 OpenStack + 13 staff + 22 storage + 12 power.
+    expect(keys).toHaveLength(114)
+    expect(new Set(keys).size).toBe(114)
     expect(keys.every(isAssumptionKey)).toBe(true)
   })
 

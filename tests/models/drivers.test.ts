@@ -26,7 +26,7 @@ describe('CATEGORY_DRIVERS', () => {
     expect(CATEGORY_DRIVERS.power).toEqual(expect.arrayContaining(['power.usdPerKwh', 'vmware.dpmEnabled']))
     expect(CATEGORY_DRIVERS.hardware).toContain('host.capexUsd')
     expect(CATEGORY_DRIVERS.facility).toContain('host.facilityUsdPerYear')
-    expect(CATEGORY_DRIVERS.support).toContain('openstack.supportUsdPerNodeYear')
+    expect(CATEGORY_DRIVERS.support).toContain('openstack.supportUsdPerNodeYear.advanced')
     expect(CATEGORY_DRIVERS.storage).toContain('storage.cephReplicas')
     expect(CATEGORY_DRIVERS.maintenance).toContain('maintenance.eventsPerHostYear')
     expect(CATEGORY_DRIVERS.staff).not.toContain('host.capexUsd')
@@ -53,6 +53,7 @@ describe('driversOf', () => {
       'staff.salaryUsd',
       'staff.loadedMultiplier',
       'staff.openstack.salaryPremium',
+      'staff.wholeEngineers',
     ])
     expect(driversOf('vmware', 'staff')).toEqual([
       'staff.vmware.minFte',
@@ -60,6 +61,7 @@ describe('driversOf', () => {
       'staff.vmware.hostsPerFte',
       'staff.salaryUsd',
       'staff.loadedMultiplier',
+      'staff.wholeEngineers',
     ])
   })
 

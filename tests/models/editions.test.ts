@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { EDITION_FEATURES, editionFeatures, vmwareFtProtection, type EditionId } from '../../models/editions'
+import {
+  EDITION_FEATURES,
+  editionFeatures,
+  vmwareFtProtection,
+  type EditionId,
+} from '../../models/cost/editions'
 
 const EDITIONS: readonly EditionId[] = ['vvs', 'vvep', 'vvf', 'vcf']
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { openstackSupportUsdPerYear, type OpenstackSupportTier } from '../../models/openstack-support'
+import { supportTierUsdPerYear, type OpenstackSupportTier } from '../../models/cost/openstack-support'
 
 const PRICES = { infra: 225, standard: 750, advanced: 1500 }
 
@@ -16,7 +16,7 @@ describe('OpenStack support tiers', () => {
     ['perSocketPair', 10, 4, 20000], // 10 × 2 × 1,000
   ] as const)('%s on %i nodes of %i sockets → %i USD', (tier, nodes, socketsPerNode, usd) => {
     expect(
-      openstackSupportUsdPerYear({
+      supportTierUsdPerYear({
         tier,
         nodes,
         socketsPerNode,
@@ -35,7 +35,7 @@ describe('OpenStack support tiers', () => {
         (raw, nodes) => {
           const [infra, standard, advanced] = [...raw].sort((a, b) => a - b) as [number, number, number]
           const cost = (tier: OpenstackSupportTier) =>
-            openstackSupportUsdPerYear({
+            supportTierUsdPerYear({
               tier,
               nodes,
               socketsPerNode: 2,

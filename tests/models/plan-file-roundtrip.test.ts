@@ -1,7 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Plan } from '../../models/plan/plan'
-import { parsePlanFile, PlanFileWriteError, serializePlanFile } from '../../models/plan-file/plan-file'
+import {
+  CURRENT_FORMAT_VERSION,
+  parsePlanFile,
+  PlanFileWriteError,
+  serializePlanFile,
+} from '../../models/plan-file/plan-file'
 import { arbPlan, normalizePlan } from '../support/arbitraries'
 
 const arbMeta = fc.record({
@@ -22,7 +27,7 @@ describe('round trip', () => {
           ok: true,
           value: {
             plan: normalizePlan(plan),
-            formatVersion: 1,
+            formatVersion: CURRENT_FORMAT_VERSION,
             appVersion: meta.appVersion,
             savedAt: meta.savedAt.toISOString(),
             migratedFrom: null,

@@ -48,7 +48,7 @@ function planOf(result: PlanFileResult): Plan {
 
 describe('serializePlanFile', () => {
   it('writes the default plan as the frozen default fixture, byte for byte', () => {
-    expect(serializePlanFile(createDefaultPlan(), META)).toBe(fixture('format-v1-default.stackplan'))
+    expect(serializePlanFile(createDefaultPlan(), META)).toBe(fixture('format-v2-default.stackplan'))
   })
 
   it('orders envelope keys, plan keys and sorted assumption, override and range keys', () => {
@@ -215,16 +215,50 @@ describe('serializePlanFile', () => {
 
 describe('parsePlanFile: the fixtures', () => {
   it('reads the default fixture as the default plan', () => {
-    const result = parsePlanFile(fixture('format-v1-default.stackplan'))
+    const result = parsePlanFile(fixture('format-v2-default.stackplan'))
     expect(result).toEqual({
+      ok: true,
+      value: {
+        plan: createDefaultPlan(),
+        formatVersion: 2,
+        appVersion: '0.1.0',
+        savedAt: '2026-03-01T09:30:00.000Z',
+        migratedFrom: null,
+      },
+    })
+    // The format 1 default file migrates to the same plan.
+    expect(parsePlanFile(fixture('format-v1-default.stackplan'))).toEqual({
       ok: true,
       value: {
         plan: createDefaultPlan(),
         formatVersion: 1,
         appVersion: '0.1.0',
         savedAt: '2026-03-01T09:30:00.000Z',
-        migratedFrom: null,
+        migratedFrom: 1,
       },
+    })
+  })
+
+  it('reads a format 1 file with the renamed and split keys with their meaning kept', () => {
+    const plan = planOf(parsePlanFile(fixture('format-v1-fidelity-keys.stackplan')))
+    // one concurrency for both platforms becomes the same value on each; perNode was Ubuntu Pro infra;
+    // an overhead of 1.5 is the RAID-6 policy; its range has no numeric key left to attach to
+    expect(plan.assumptions).toEqual({
+      'migration.vmware.concurrentBlock': 3,
+      'migration.openstack.concurrentBlock': 3,
+      'migration.vmware.concurrentLive': 4,
+      'migration.openstack.concurrentLive': 4,
+      'openstack.support': 'infra',
+      'openstack.supportUsdPerNodeYear.infra': 300,
+      'vmware.vsanPolicy': 'raid6',
+    })
+    expect(plan.ranges).toEqual({
+      'migration.vmware.concurrentLive': { kind: 'uniform', low: 2, high: 8 },
+      'migration.openstack.concurrentLive': { kind: 'uniform', low: 2, high: 8 },
+    })
+    expect(plan.scenarios[1]?.overrides).toEqual({
+      'openstack.support': 'none',
+      'vmware.vsanPolicy': 'raid1',
     })
   })
 
@@ -440,10 +474,10 @@ describe('parsePlanFile: every typed error with its message', () => {
     expect(errorOf(parsePlanFile(fileWith({}, { formatVersion: 3, minReaderVersion: 3 })))).toEqual({
       kind: 'tooNew',
       message:
-        'This plan was made by a newer Stackplan (format 3); this version reads format 1. Update Stackplan to open it.',
+        'This plan was made by a newer Stackplan (format 3); this version reads format 2. Update Stackplan to open it.',
     })
     // Without minReaderVersion the file's own version is the minimum.
-    expect(errorOf(parsePlanFile(fileWith({}, { formatVersion: 2, minReaderVersion: undefined }))).kind).toBe(
+    expect(errorOf(parsePlanFile(fileWith({}, { formatVersion: 3, minReaderVersion: undefined }))).kind).toBe(
       'tooNew'
     )
   })
@@ -827,11 +861,14 @@ describe('parsePlanFile: migrations', () => {
   })
 
   it('refuses a migration whose result is not a current planning file, or smuggles a prototype key', () => {
-    const bad = createMigrationRegistry({ 0: () => ({ format: 'stackplan', formatVersion: 7, plan: {} }) })
+    const bad = createMigrationRegistry({
+      0: () => ({ format: 'stackplan', formatVersion: 1, plan: {} }),
+      1: () => ({ format: 'stackplan', formatVersion: 7, plan: {} }),
+    })
     expect(errorOf(parsePlanFile('{"stackplan": 0}', { migrations: bad }))).toEqual({
       kind: 'migrationFailed',
       message:
-        'Could not convert this plan from format 0: the conversion did not produce a format 1 planning file',
+        'Could not convert this plan from format 0: the conversion did not produce a format 2 planning file',
     })
     const sneaky = createMigrationRegistry({
       0: () => JSON.parse('{"format":"stackplan","formatVersion":1,"plan":{"__proto__":{"polluted":1}}}'),

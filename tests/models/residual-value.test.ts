@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { escalationFactor, residualBookValue } from '../../models/residual-value'
+import { escalationFactor, residualBookValue } from '../../models/cost/residual-value'
 
 describe('residual book value at the end of the horizon', () => {
   it.each([

@@ -6,7 +6,7 @@ import {
   VSAN_POLICY_FACTS,
   vsanHostShare,
   vsanPolicyShortfallHosts,
-} from '../../models/vsan-policy'
+} from '../../models/cost/vsan-policy'
 
 describe('vSAN storage policies', () => {
   it.each([

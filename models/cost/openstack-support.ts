@@ -14,7 +14,7 @@ export type PerNodeSupportTier = (typeof PER_NODE_SUPPORT_TIERS)[number]
  * - perSocketPair: quote-based distributions priced per pair of sockets (a single socket counts as a pair).
  * Example: 30 nodes on infra at 225 USD → 6,750 USD a year.
  */
-export function openstackSupportUsdPerYear(options: {
+export function supportTierUsdPerYear(options: {
   tier: OpenstackSupportTier
   nodes: number
   socketsPerNode: number
