@@ -88,6 +88,7 @@ export interface PushChannels {
   'menu:undo': []
   'menu:redo': []
   'menu:export': []
+  'menu:importInventory': []
   'menu:openRecent': [path: string]
   'app:closeRequested': []
   /** A file opened by the OS (double click, command line, second instance, macOS open-file). */
@@ -120,6 +121,7 @@ export const PUSH_CHANNELS = [
   'menu:undo',
   'menu:redo',
   'menu:export',
+  'menu:importInventory',
   'menu:openRecent',
   'app:closeRequested',
   'plan:openedExternally',

@@ -8,7 +8,7 @@ import { columnWidth, type CellValue, type ColumnFormat, type Table } from './ta
 const ExcelJS: typeof ExcelJSModule =
   (ExcelJSModule as unknown as { default?: typeof ExcelJSModule }).default ?? ExcelJSModule
 
-/** Spreadsheet number formats; values are stored unrounded. */
+/** Spreadsheet number formats; money is stored rounded to cents, other numbers unrounded. */
 const NUMBER_FORMATS: Record<ColumnFormat, string | undefined> = {
   text: undefined,
   integer: '#,##0',
@@ -55,8 +55,9 @@ export async function buildWorkbook(tables: readonly Table[], options: WorkbookO
     header.border = { bottom: { style: 'thin' } }
     if (table.columns.length > 0)
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } }
+    const isMoney = table.columns.map((c) => c.format === 'money' || c.format === 'moneyCents')
     for (const row of table.rows) {
-      sheet.addRow(row.map(cellValue))
+      sheet.addRow(row.map((v, i) => cellValue(isMoney[i] ? centsOf(v) : v)))
       done++
       if (options.onProgress && done % ROWS_PER_TICK === 0) await options.onProgress(done, total)
     }
@@ -64,6 +65,14 @@ export async function buildWorkbook(tables: readonly Table[], options: WorkbookO
   const buffer: ArrayBuffer | Uint8Array = await workbook.xlsx.writeBuffer()
   await options.onProgress?.(total, total)
   return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer)
+}
+
+/**
+ * Money rounded to cents: a workbook is read by people who add columns up, and 1234.5678901 USD is noise.
+ * Totals in the model are computed from unrounded parts; only the cell is rounded.
+ */
+export function centsOf(value: CellValue): CellValue {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.round(value * 100) / 100 : value
 }
 
 /** A cell for exceljs: finite numbers, text and booleans as they are; null and non-finite numbers empty. */

@@ -36,10 +36,14 @@ export {
   catalogDefaults,
   isDefaultValue,
   parseValueText,
+  describeValueIssue,
+  valueIssue,
   valueProblem,
   valuesProblems,
   type AssumptionValues,
   type ValueProblem,
+  type ValueIssue,
+  type ValueIssueCode,
 } from './catalog/values'
 export {
   toModelInputs,
@@ -67,6 +71,25 @@ export {
   type ScoreRound,
   type ViewSettings,
 } from './plan/plan'
+export {
+  planWithImportedWorkload,
+  type ImportedWorkloadTotals,
+  type WorkloadAdjustment,
+} from './plan/imported-workload'
+export {
+  CURVE_LIMITS,
+  FLEET_HOSTS_LIMITS,
+  FLEET_VMS_LIMITS,
+  IPC_LIMITS,
+  MAX_MONTE_CARLO_SAMPLES,
+  MAX_PLAN_FILE_BYTES,
+  MAX_SEED,
+  MONTE_CARLO_DEFAULTS,
+  PLAN_FILE_LIMITS,
+  SAMPLE_LIMITS,
+  SCENARIO_NAME_INPUT_CHARS,
+  SCORE_MAX,
+} from './plan/limits'
 export {
   CATEGORIES,
   PLATFORMS,
@@ -196,12 +219,10 @@ export {
   checkPlanFileSize,
   createMigrationRegistry,
   CURRENT_FORMAT_VERSION,
-  MAX_PLAN_FILE_BYTES,
   MIGRATIONS,
   parsePlanFile,
   PLAN_FILE_ERROR_KINDS,
   PLAN_FILE_FORMAT,
-  PLAN_FILE_LIMITS,
   PlanFileWriteError,
   serializePlanFile,
   utf8ByteLength,
@@ -254,9 +275,6 @@ export {
 export { breakEven, type BreakEvenOptions, type BreakEvenResult } from './analysis/breakeven'
 export {
   combineMonteCarloBatches,
-  MAX_MONTE_CARLO_SAMPLES,
-  MAX_SEED,
-  MONTE_CARLO_DEFAULTS,
   monteCarlo,
   monteCarloBatch,
   quantilesInPlace,

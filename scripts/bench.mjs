@@ -42,7 +42,7 @@ for (const file of files) {
       format: 'esm',
       target: 'node20',
       logLevel: 'warning',
-      external: ['playwright-core', 'esbuild'],
+      external: ['playwright-core', 'esbuild', 'exceljs'],
       plugins: [sourceDirname],
     })
     entry = outfile

@@ -28,3 +28,8 @@ export function withUsageErrors<T>(call: () => T): T {
     throw error
   }
 }
+
+/** An input file (an inventory export) that cannot be used: printed as one line naming it, exit 3. */
+export class InputFileProblem extends Error {
+  readonly exitCode = EXIT_PLAN_FILE
+}

@@ -29,3 +29,15 @@ export function formatTable(rows: string[][]): string {
 
 /** One CSV field: quoted when it holds a comma, quote or line break (shared with the window's exports). */
 export { csvField } from '../../export/csv'
+
+/**
+ * Text from a file (a file, cluster or CPU model name) made safe to print: control characters, which could
+ * move the cursor or change colours, are shown as \u escapes.
+ */
+export function terminalText(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
+}

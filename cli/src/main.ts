@@ -3,10 +3,11 @@ import { runBreakEven } from './commands/breakeven'
 import { runCurves } from './commands/curves'
 import { runEvaluate } from './commands/evaluate'
 import { runExport } from './commands/export'
+import { runImport } from './commands/import'
 import { runInit } from './commands/init'
 import { runMonteCarlo } from './commands/montecarlo'
 import { runSensitivity } from './commands/sensitivity'
-import { EXIT_OK, EXIT_USAGE, PlanFileProblem, UsageError } from './errors'
+import { EXIT_OK, EXIT_USAGE, InputFileProblem, PlanFileProblem, UsageError } from './errors'
 import { APP_VERSION } from './version'
 
 const USAGE = `stackplan ${APP_VERSION} — VMware vs OpenStack capacity and cost planner
@@ -26,9 +27,12 @@ Usage:
                    P10/P50/P90 cost bands and the probability OpenStack is cheaper (2,000 samples, seed 1)
   stackplan export [PLAN] --xlsx FILE | --csv FILE [--scenario NAME] [--set KEY=VALUE]...
                    the workbook (assumptions, curves, breakdown, scenarios) or the curves CSV
+  stackplan import SOURCE... [--include-powered-off] [--include-templates] [--json] [--out PLAN.stackplan]
+                   read an RVTools export (.xlsx, CSV folder or .zip) or a plain VM CSV: the estate,
+                   its size classes and licence position; --out writes a plan for the included VMs
 
 PLAN is a .stackplan file; without it the built-in default plan is used.
-Exit codes: 0 ok, 2 bad option or value, 3 unreadable or invalid planning file. See docs/CLI.md.`
+Exit codes: 0 ok, 2 bad option or value, 3 unreadable or invalid planning file or inventory. See docs/CLI.md.`
 
 const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
   init: runInit,
@@ -39,6 +43,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
   breakeven: runBreakEven,
   montecarlo: runMonteCarlo,
   export: runExport,
+  import: runImport,
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -62,7 +67,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write((await run(args)) + '\n')
     return EXIT_OK
   } catch (error) {
-    if (error instanceof UsageError || error instanceof PlanFileProblem) {
+    if (
+      error instanceof UsageError ||
+      error instanceof PlanFileProblem ||
+      error instanceof InputFileProblem
+    ) {
       process.stderr.write(`stackplan ${command}: ${error.message}\n`)
       return error.exitCode
     }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { parseValueText, type AssumptionValue, type Plan } from '../../models/index'
+import { FLEET_VMS_LIMITS, parseValueText, type AssumptionValue, type Plan } from '../../models/index'
 import { UsageError } from './errors'
 import { loadPlan } from './load-plan'
 
@@ -78,7 +78,12 @@ export interface PlanAtSize {
  */
 export async function readPlanAtSize(values: OptionValues, positionals: string[]): Promise<PlanAtSize> {
   const overrides = parseSetOptions(values.set as string[] | undefined)
-  const vms = parseIntegerOption('vms', values.vms as string | undefined, 1, 1_000_000)
+  const vms = parseIntegerOption(
+    'vms',
+    values.vms as string | undefined,
+    FLEET_VMS_LIMITS.min,
+    FLEET_VMS_LIMITS.max
+  )
   const plan = await loadPlan(positionals[0])
   return {
     plan,

@@ -40,6 +40,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('menu:saveAs') },
       { type: 'separator' },
       { label: '&Export PDF…', accelerator: 'CmdOrCtrl+P', click: () => send('menu:export') },
+      { label: '&Import inventory…', accelerator: 'CmdOrCtrl+I', click: () => send('menu:importInventory') },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   }

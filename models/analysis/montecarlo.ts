@@ -11,16 +11,9 @@ import {
 } from './distributions'
 import { clampToCatalog, numericInputSetter } from '../catalog/input-setters'
 import type { Distribution, Plan } from '../plan/plan'
+import { MAX_MONTE_CARLO_SAMPLES, MAX_SEED, MONTE_CARLO_DEFAULTS } from '../plan/limits'
 import { Sfc32 } from './random'
 import type { Platform } from '../cost/types'
-
-/** Defaults of a Monte Carlo run (CLI and UI). */
-export const MONTE_CARLO_DEFAULTS = { samples: 2000, seed: 1 } as const
-/** Largest seed: seeds are 32-bit unsigned integers. */
-export const MAX_SEED = 4_294_967_295
-
-/** Most samples one run may draw. */
-export const MAX_MONTE_CARLO_SAMPLES = 100_000
 
 export interface MonteCarloOptions extends Omit<AnalysisOptions, 'vms'>, AnalysisControl {
   /** @default 2000 */
@@ -148,7 +141,7 @@ export function monteCarloBatch(plan: Plan, options: MonteCarloBatchOptions = {}
   const samples = options.samples ?? MONTE_CARLO_DEFAULTS.samples
   const seed = options.seed ?? MONTE_CARLO_DEFAULTS.seed
   const firstSample = options.firstSample ?? 0
-  checkWholeNumber('samples', samples, 1, 10_000_000)
+  checkWholeNumber('samples', samples, 1, MAX_MONTE_CARLO_SAMPLES)
   checkWholeNumber('seed', seed, 0, MAX_SEED)
   checkWholeNumber('first sample', firstSample, 0, MAX_SEED)
   const { inputs } = analysisBase(plan, options)

@@ -4,41 +4,99 @@ import { profileProblem } from './profile'
 /** Assumption values by key. Only the keys that differ from the catalog default need to be present. */
 export type AssumptionValues = Readonly<Record<string, AssumptionValue>>
 
-/** A refusal that names the key and the allowed range, in a sentence a user understands. */
+/** Why a value was refused, as a code the window translates (it adds the label and the range). */
+export type ValueIssueCode =
+  | 'notFinite'
+  | 'outOfRange'
+  | 'notWhole'
+  | 'notBoolean'
+  | 'notOption'
+  | 'notCurrency'
+  | 'badProfile'
+  | 'unknownKey'
+
+/**
+ * A refused value as data: the code, the assumption's key, the refused number where there is one, and the
+ * allowed range of a numeric assumption. `describeValueIssue` words it in English for the CLI and files.
+ */
+export interface ValueIssue {
+  code: ValueIssueCode
+  key: string
+  /** The refused number (outOfRange). */
+  value?: number
+  /** The allowed range (numeric assumptions). */
+  range?: { min: number; max: number; isMinExclusive: boolean; isInteger: boolean }
+  /** What is wrong with a weekly profile, in English. */
+  detail?: string
+}
+
+/** A refusal that names the key and the allowed range, in a sentence a user understands, and as data. */
 export interface ValueProblem {
   key: string
   message: string
+  issue: ValueIssue
 }
 
 const ISO_CURRENCY = /^[A-Z]{3}$/
 
-/** Why `value` is not allowed for assumption `a`, or null when it is. Never coerces: "12" is not a number. */
-export function valueProblem(a: Assumption, value: unknown): string | null {
-  const allowed = `allowed: ${describeRange(a)}`
+/** Why `value` is not allowed for assumption `a` as data, or null when it is. Never coerces. */
+export function valueIssue(a: Assumption, value: unknown): ValueIssue | null {
+  const key = a.key
   switch (a.kind) {
     case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value))
-        return `${a.key} must be a finite number (${allowed})`
+      const range = {
+        min: a.min,
+        max: a.max,
+        isMinExclusive: a.minExclusive === true,
+        isInteger: a.isInteger,
+      }
+      if (typeof value !== 'number' || !Number.isFinite(value)) return { code: 'notFinite', key, range }
       const belowMin = a.minExclusive ? value <= a.min : value < a.min
-      if (belowMin || value > a.max) return `${a.key} = ${value} is out of range (${allowed})`
-      if (a.isInteger && !Number.isInteger(value)) return `${a.key} must be a whole number (${allowed})`
+      if (belowMin || value > a.max) return { code: 'outOfRange', key, value, range }
+      if (a.isInteger && !Number.isInteger(value)) return { code: 'notWhole', key, value, range }
       return null
     }
     case 'boolean':
-      return typeof value === 'boolean' ? null : `${a.key} must be true or false`
+      return typeof value === 'boolean' ? null : { code: 'notBoolean', key }
     case 'choice':
-      return typeof value === 'string' && a.options.includes(value)
-        ? null
-        : `${a.key} must be ${describeRange(a)}`
+      return typeof value === 'string' && a.options.includes(value) ? null : { code: 'notOption', key }
     case 'currency':
-      return typeof value === 'string' && ISO_CURRENCY.test(value)
-        ? null
-        : `${a.key} must be ${describeRange(a)}`
+      return typeof value === 'string' && ISO_CURRENCY.test(value) ? null : { code: 'notCurrency', key }
     case 'profile': {
-      const problem = profileProblem(value)
-      return problem ? `${a.key}: ${problem}` : null
+      const detail = profileProblem(value)
+      return detail ? { code: 'badProfile', key, detail } : null
     }
   }
+}
+
+/** A value issue as the English sentence the CLI and the planning file speak: it names the key and range. */
+export function describeValueIssue(issue: ValueIssue): string {
+  const { key } = issue
+  const a = findAssumption(key)
+  if (!a || issue.code === 'unknownKey')
+    return `unknown assumption key "${key}" (run \`stackplan assumptions\` for the list)`
+  const allowed = `allowed: ${describeRange(a)}`
+  switch (issue.code) {
+    case 'notFinite':
+      return `${key} must be a finite number (${allowed})`
+    case 'outOfRange':
+      return `${key} = ${issue.value} is out of range (${allowed})`
+    case 'notWhole':
+      return `${key} must be a whole number (${allowed})`
+    case 'notBoolean':
+      return `${key} must be true or false`
+    case 'notOption':
+    case 'notCurrency':
+      return `${key} must be ${describeRange(a)}`
+    case 'badProfile':
+      return `${key}: ${issue.detail}`
+  }
+}
+
+/** Why `value` is not allowed for assumption `a`, or null when it is. Never coerces: "12" is not a number. */
+export function valueProblem(a: Assumption, value: unknown): string | null {
+  const issue = valueIssue(a, value)
+  return issue ? describeValueIssue(issue) : null
 }
 
 /** Checks a set of values: unknown keys and out-of-range values are reported, one problem per key. */
@@ -46,15 +104,8 @@ export function valuesProblems(values: Readonly<Record<string, unknown>>): Value
   const problems: ValueProblem[] = []
   for (const key of Object.keys(values)) {
     const a = findAssumption(key)
-    if (!a) {
-      problems.push({
-        key,
-        message: `unknown assumption key "${key}" (run \`stackplan assumptions\` for the list)`,
-      })
-      continue
-    }
-    const problem = valueProblem(a, values[key])
-    if (problem) problems.push({ key, message: problem })
+    const issue: ValueIssue | null = a ? valueIssue(a, values[key]) : { code: 'unknownKey', key }
+    if (issue) problems.push({ key, message: describeValueIssue(issue), issue })
   }
   return problems
 }
@@ -67,13 +118,12 @@ export function valuesProblems(values: Readonly<Record<string, unknown>>): Value
 export function parseValueText(
   key: string,
   text: string
-): { ok: true; value: AssumptionValue } | { ok: false; message: string } {
+): { ok: true; value: AssumptionValue } | { ok: false; message: string; issue: ValueIssue } {
   const a = findAssumption(key)
-  if (!a)
-    return {
-      ok: false,
-      message: `unknown assumption key "${key}" (run \`stackplan assumptions\` for the list)`,
-    }
+  if (!a) {
+    const issue: ValueIssue = { code: 'unknownKey', key }
+    return { ok: false, message: describeValueIssue(issue), issue }
+  }
   const trimmed = text.trim()
   let value: unknown
   switch (a.kind) {
@@ -104,8 +154,10 @@ export function parseValueText(
         .map(Number)
       break
   }
-  const problem = valueProblem(a, value)
-  return problem ? { ok: false, message: problem } : { ok: true, value: value as AssumptionValue }
+  const issue = valueIssue(a, value)
+  return issue
+    ? { ok: false, message: describeValueIssue(issue), issue }
+    : { ok: true, value: value as AssumptionValue }
 }
 
 /** Every catalog default, by key. */

@@ -22,7 +22,7 @@ export function planProblems(plan: Plan): ValueProblem[] {
   const problems = valuesProblems(plan.assumptions)
   for (const s of plan.scenarios) {
     for (const p of valuesProblems(s.overrides))
-      problems.push({ key: p.key, message: `scenario "${s.name}": ${p.message}` })
+      problems.push({ ...p, message: `scenario "${s.name}": ${p.message}` })
   }
   return problems
 }

@@ -1,14 +1,7 @@
 import { findExcessiveNesting, findJsonSyntaxError, lineColumnAt, positionFromSyntaxError } from './positions'
 import type { Distribution, Plan, ScoreRound } from '../plan/plan'
-import {
-  formatCount,
-  MAX_PLAN_FILE_BYTES,
-  PLAN_FILE_LIMITS,
-  PlanFileRefusal,
-  PlanFileWriteError,
-  refuse,
-  type PlanFileError,
-} from './errors'
+import { formatCount, PlanFileRefusal, PlanFileWriteError, refuse, type PlanFileError } from './errors'
+import { MAX_PLAN_FILE_BYTES, PLAN_FILE_LIMITS } from '../plan/limits'
 import {
   CURRENT_FORMAT_VERSION,
   findMigration,
@@ -18,9 +11,7 @@ import {
 import { checkDocumentSafety, isJsonObject, validatePlan, type JsonObject } from './validate'
 
 export {
-  MAX_PLAN_FILE_BYTES,
   PLAN_FILE_ERROR_KINDS,
-  PLAN_FILE_LIMITS,
   PlanFileWriteError,
   type PlanFileError,
   type PlanFileErrorKind,

@@ -16,8 +16,15 @@ import {
   type Scorecard,
   type ViewSettings,
 } from '../plan/plan'
-import { MAX_MONTE_CARLO_SAMPLES, MAX_SEED, MONTE_CARLO_DEFAULTS } from '../analysis/montecarlo'
-import { formatCount, PLAN_FILE_LIMITS, refuse } from './errors'
+import {
+  CURVE_LIMITS,
+  MAX_MONTE_CARLO_SAMPLES,
+  MAX_SEED,
+  MONTE_CARLO_DEFAULTS,
+  PLAN_FILE_LIMITS,
+  SCORE_MAX,
+} from '../plan/limits'
+import { formatCount, refuse } from './errors'
 import { isDefaultValue, valuesProblems } from '../catalog/values'
 
 /** A parsed JSON object. */
@@ -59,12 +66,6 @@ export const DISTRIBUTION_KINDS: readonly Distribution['kind'][] = [
 ]
 export const COST_METRICS: readonly CostMetric[] = ['annual', 'npv', 'perVmMonth']
 export const FLEET_UNITS: readonly ViewSettings['fleetUnit'][] = ['vms', 'hosts']
-
-/** Allowed view-curve bounds: fleet sizes as the catalog allows them (1 to 1,000,000 VMs). */
-export const CURVE_LIMITS = { minVms: 1, maxVms: 1_000_000, minPoints: 2, maxPoints: 1000 } as const
-
-/** Scorecard scores and weights are out of 10. */
-const SCORE_MAX = 10
 
 /** True for a non-null, non-array object. */
 export function isJsonObject(value: unknown): value is JsonObject {
@@ -260,7 +261,8 @@ function assumptionValues(
     refuse(
       'invalidValue',
       `Invalid value at ${problem.key}${inScenario}: ${withoutKeyPrefix(problem.message, problem.key)}`,
-      problem.key
+      problem.key,
+      problem.issue
     )
   }
   const out: Record<string, AssumptionValue> = {}

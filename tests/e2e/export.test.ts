@@ -151,7 +151,8 @@ describe.skipIf(isE2eSkipped)('exports in Chromium', () => {
       for (const c of CATEGORIES) {
         const cell = breakdown.getRow(i + 2).getCell(header.indexOf(`${c} (USD/yr)`) + 1)
         expect(cell.type).toBe(ExcelJS.ValueType.Number)
-        expect(cell.value).toBe(model.platforms[p].annual[c])
+        // Money cells hold cents: round(x × 100) ÷ 100.
+        expect(cell.value).toBe(Math.round(model.platforms[p].annual[c] * 100) / 100)
       }
       expect(breakdown.getRow(i + 2).getCell(header.indexOf('licensed cores') + 1).value).toBe(
         model.platforms[p].licensedCores
@@ -161,7 +162,9 @@ describe.skipIf(isE2eSkipped)('exports in Chromium', () => {
     const curves = workbook.getWorksheet('Curves')!
     const modelCurves = computeCurves(createDefaultPlan())
     expect(curves.rowCount).toBe(modelCurves.vms.length + 1)
-    expect(curves.getRow(2).getCell(2).value).toBe(modelCurves.platforms.vmware.total[0])
+    expect(curves.getRow(2).getCell(2).value).toBe(
+      Math.round(modelCurves.platforms.vmware.total[0]! * 100) / 100
+    )
     expect(s.errors).toEqual([])
   })
 

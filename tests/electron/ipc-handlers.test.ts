@@ -33,7 +33,11 @@ const model = vi.hoisted(() => ({
       : { ok: false, error: { kind: 'not-a-plan', message: 'This is not a Stackplan file.' } }
   ),
 }))
-vi.mock('../../models/index', () => model)
+// Only the reader is faked; limits and the rest of the model are the real ones.
+vi.mock('../../models/index', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../models/index')>()),
+  ...model,
+}))
 
 const { dialog, invokeHandler, ipcHandlers, shell, trustedEvent, windowRegistry } =
   await import('./support/electron-mock')

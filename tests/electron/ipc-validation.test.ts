@@ -6,7 +6,8 @@ vi.mock('electron', async () => (await import('./support/electron-mock')).electr
 
 const { app, invokeHandler, ipcHandlers, trustedEvent } = await import('./support/electron-mock')
 const { checkInvoke, handle, isTrustedSenderFrame } = await import('../../electron/main/ipc/handle')
-const { MAX_PLAN_TEXT_LENGTH } = await import('../../electron/main/ipc/channel-schemas')
+const { IPC_LIMITS } = await import('../../models/index')
+const MAX_PLAN_TEXT_LENGTH = IPC_LIMITS.maxPlanTextChars
 
 const stamp = { sizeBytes: 1234, mtimeMs: 1_700_000_000_000.5, sha256: 'ab'.repeat(32) }
 

@@ -36,7 +36,10 @@ vi.mock('../../electron/main/files/recovery', () => ({
     list = vi.fn(async () => [])
   },
 }))
-vi.mock('../../models/index', () => ({ parsePlanFile: () => ({ ok: true, value: {} }) }))
+vi.mock('../../models/index', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../models/index')>()),
+  parsePlanFile: () => ({ ok: true, value: {} }),
+}))
 
 const electron = await import('./support/electron-mock')
 const {

@@ -8,7 +8,10 @@ vi.mock('../../electron/main/files/plan-store', () => ({
 }))
 vi.mock('../../electron/main/files/recent', () => ({ RecentFiles: vi.fn() }))
 vi.mock('../../electron/main/files/recovery', () => ({ RecoveryStore: vi.fn() }))
-vi.mock('../../models/index', () => ({ parsePlanFile: vi.fn() }))
+vi.mock('../../models/index', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../models/index')>()),
+  parsePlanFile: vi.fn(),
+}))
 
 const { app, ipcHandlers } = await import('./support/electron-mock')
 

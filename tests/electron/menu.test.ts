@@ -45,6 +45,7 @@ describe('File menu', () => {
     ['Save', 'CmdOrCtrl+S', 'menu:save'],
     ['Save As…', 'CmdOrCtrl+Shift+S', 'menu:saveAs'],
     ['Export PDF…', 'CmdOrCtrl+P', 'menu:export'],
+    ['Import inventory…', 'CmdOrCtrl+I', 'menu:importInventory'],
   ])('%s has %s and sends %s', (label, accelerator, channel) => {
     const { template, send } = setup()
     const entry = item(items(template, 'File'), label)

@@ -12,7 +12,7 @@ const { invokeHandler, trustedEvent } = await import('./support/electron-mock')
 const { registerIpcHandlers } = await import('../../electron/main/ipc/index')
 const { KnownPaths } = await import('../../electron/main/known-paths')
 const { CloseGuard } = await import('../../electron/main/close-guard')
-const { MAX_PLAN_FILE_BYTES } = await import('../../models/plan-file/plan-file')
+const { MAX_PLAN_FILE_BYTES } = await import('../../models/index')
 
 const PLAN_TEXT = readFileSync(
   path.resolve(import.meta.dirname, '../fixtures/format-v1-default.stackplan'),

@@ -108,7 +108,8 @@ describe('the workbook', () => {
         for (const s of ['total', ...CATEGORIES] as const) {
           const cell = row.getCell(column(sheet, `${p}.${s} (USD/yr)`))
           expect(cell.type).toBe(ExcelJS.ValueType.Number)
-          expect(cell.value).toBe(curves.platforms[p][s][i])
+          // Money is stored rounded to cents: round(x × 100) ÷ 100.
+          expect(cell.value).toBe(Math.round(curves.platforms[p][s][i]! * 100) / 100)
         }
       }
     })
@@ -123,8 +124,10 @@ describe('the workbook', () => {
       const r = e.platforms[p]
       expect(row.getCell(1).value).toBe(p)
       for (const cat of CATEGORIES)
-        expect(row.getCell(column(sheet, `${cat} (USD/yr)`)).value).toBe(r.annual[cat])
-      expect(row.getCell(column(sheet, 'total (USD/yr)')).value).toBe(r.annual.total)
+        expect(row.getCell(column(sheet, `${cat} (USD/yr)`)).value).toBe(
+          Math.round(r.annual[cat] * 100) / 100
+        )
+      expect(row.getCell(column(sheet, 'total (USD/yr)')).value).toBe(Math.round(r.annual.total * 100) / 100)
       expect(row.getCell(column(sheet, 'total nodes')).value).toBe(r.nodes.total)
       expect(row.getCell(column(sheet, 'licensed cores')).value).toBe(r.licensedCores)
       expect(row.getCell(column(sheet, 'engineers (FTE)')).value).toBe(r.fte)
@@ -176,7 +179,7 @@ describe('the workbook', () => {
     const second = evaluatePlan(plan, { scenarioId: 'san' })
     expect(totals.getRow(3).getCell(2).value).toBe(2000)
     expect(totals.getRow(3).getCell(column(totals, 'vmware.total (USD/yr)')).value).toBe(
-      second.platforms.vmware.annual.total
+      Math.round(second.platforms.vmware.annual.total * 100) / 100
     )
   })
 
@@ -193,7 +196,7 @@ describe('the workbook', () => {
     }
     const bands = workbook.getWorksheet('Monte Carlo bands')!
     expect(bands.getRow(2).getCell(column(bands, 'vmware.p50 (USD/yr)')).value).toBe(
-      m.platforms.vmware.p50[0]
+      Math.round(m.platforms.vmware.p50[0]! * 100) / 100
     )
     expect(bands.getRow(2).getCell(column(bands, 'P(openstack cheaper)')).numFmt).toBe('0.0%')
   })
@@ -216,5 +219,27 @@ describe('the workbook', () => {
       'Scenario totals',
       'Scenarios',
     ])
+  })
+
+  it('rounds money to cents and leaves other numbers as they are', async () => {
+    const table = {
+      name: 'Money',
+      columns: [
+        { header: 'cost (USD/yr)', format: 'money' as const },
+        { header: 'per VM-month (USD)', format: 'moneyCents' as const },
+        { header: 'hosts', format: 'decimal' as const },
+      ],
+      rows: [
+        [1234.5678, 87.654321, 20.125],
+        [-0.005001, 0.004999, 1 / 3],
+      ],
+    }
+    const bytes = await buildWorkbook([table], { createdAt: new Date(0) })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(bytes as unknown as ArrayBuffer)
+    const sheet = book.getWorksheet('Money')!
+    // 1234.5678 → 1234.57; 87.654321 → 87.65; −0.005001 → −0.01; 0.004999 → 0.00; hosts untouched.
+    expect([1, 2, 3].map((c) => sheet.getRow(2).getCell(c).value)).toEqual([1234.57, 87.65, 20.125])
+    expect([1, 2, 3].map((c) => sheet.getRow(3).getCell(c).value)).toEqual([-0.01, 0, 1 / 3])
   })
 })

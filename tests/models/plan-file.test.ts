@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { ValueIssue } from '../../models/catalog/values'
+import { MAX_PLAN_FILE_BYTES } from '../../models/plan/limits'
 import { createDefaultPlan, type Plan } from '../../models/plan/plan'
 import {
   checkPlanFileSize,
   createMigrationRegistry,
   CURRENT_FORMAT_VERSION,
-  MAX_PLAN_FILE_BYTES,
   parsePlanFile,
   PlanFileWriteError,
   serializePlanFile,
@@ -500,46 +501,78 @@ describe('parsePlanFile: every typed error with its message', () => {
     })
   })
 
-  it.each([
+  it.each<[Record<string, unknown>, string, string, ValueIssue?]>([
     [
       { assumptions: { 'vmware.usdPerCoreYear.vcf': -5 } },
       'Invalid value at vmware.usdPerCoreYear.vcf: -5 is out of range (allowed: 0 to 10,000)',
       'vmware.usdPerCoreYear.vcf',
+      {
+        code: 'outOfRange',
+        key: 'vmware.usdPerCoreYear.vcf',
+        value: -5,
+        range: { min: 0, max: 10_000, isMinExclusive: false, isInteger: false },
+      },
     ],
     [
       { assumptions: { 'fleet.vms': 2.5 } },
       'Invalid value at fleet.vms: must be a whole number (allowed: 1 to 1,000,000, whole numbers)',
       'fleet.vms',
+      {
+        code: 'notWhole',
+        key: 'fleet.vms',
+        value: 2.5,
+        range: { min: 1, max: 1_000_000, isMinExclusive: false, isInteger: true },
+      },
     ],
     [
       { assumptions: { 'fleet.vms': '100' } },
       'Invalid value at fleet.vms: must be a finite number (allowed: 1 to 1,000,000, whole numbers)',
       'fleet.vms',
+      {
+        code: 'notFinite',
+        key: 'fleet.vms',
+        range: { min: 1, max: 1_000_000, isMinExclusive: false, isInteger: true },
+      },
     ],
     [
       { assumptions: { 'vmware.edition': 'gold' } },
       'Invalid value at vmware.edition: must be one of vvs, vvep, vvf, vcf',
       'vmware.edition',
+      { code: 'notOption', key: 'vmware.edition' },
     ],
     [
       { assumptions: { 'vmware.dpmEnabled': 'yes' } },
       'Invalid value at vmware.dpmEnabled: must be true or false',
       'vmware.dpmEnabled',
+      { code: 'notBoolean', key: 'vmware.dpmEnabled' },
     ],
     [
       { assumptions: { 'workload.profile': [1, 0.5] } },
       'Invalid value at workload.profile: needs exactly 168 hourly values',
       'workload.profile',
+      { code: 'badProfile', key: 'workload.profile', detail: 'needs exactly 168 hourly values' },
     ],
     [
       { assumptions: { 'finance.usdToCurrency': 0 } },
       'Invalid value at finance.usdToCurrency: 0 is out of range (allowed: greater than 0 and at most 1,000,000)',
       'finance.usdToCurrency',
+      {
+        code: 'outOfRange',
+        key: 'finance.usdToCurrency',
+        value: 0,
+        range: { min: 0, max: 1_000_000, isMinExclusive: true, isInteger: false },
+      },
     ],
     [
       { scenarios: [{ id: 'a', name: 'Cheap', overrides: { 'power.pue': 9 } }] },
       'Invalid value at power.pue in scenario "Cheap": 9 is out of range (allowed: 1 to 4)',
       'power.pue',
+      {
+        code: 'outOfRange',
+        key: 'power.pue',
+        value: 9,
+        range: { min: 1, max: 4, isMinExclusive: false, isInteger: false },
+      },
     ],
     [
       { ranges: { 'host.capexUsd': { kind: 'uniform', low: 30, high: 20 } } },
@@ -642,8 +675,9 @@ describe('parsePlanFile: every typed error with its message', () => {
       'Invalid value at scenarios[1].id: "a" is used by two scenarios; ids must be unique',
       'scenarios[1].id',
     ],
-  ])('invalidValue: %j', (plan, message, key) => {
-    expect(errorOf(parsePlanFile(fileWith(plan)))).toEqual({ kind: 'invalidValue', message, key })
+  ])('invalidValue: %j', (plan, message, key, issue) => {
+    // A refused assumption value also carries its refusal as data (issue); other refusals have none.
+    expect(errorOf(parsePlanFile(fileWith(plan)))).toEqual({ kind: 'invalidValue', message, key, issue })
   })
 
   it('invalidValue: 1e309 in a value reads as a number out of range, never as Infinity', () => {
@@ -652,6 +686,11 @@ describe('parsePlanFile: every typed error with its message', () => {
       kind: 'invalidValue',
       message: 'Invalid value at host.capexUsd: must be a finite number (allowed: 0 to 10,000,000)',
       key: 'host.capexUsd',
+      issue: {
+        code: 'notFinite',
+        key: 'host.capexUsd',
+        range: { min: 0, max: 10_000_000, isMinExclusive: false, isInteger: false },
+      },
     })
     const inExtensions = fileWith({}).replace('"plan":{}', '"plan":{"extensions":{"big":[-1e309]}}')
     expect(errorOf(parsePlanFile(inExtensions))).toEqual({

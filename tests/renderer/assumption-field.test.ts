@@ -98,6 +98,34 @@ describe('AssumptionField', () => {
     expect(wrapper.get('[data-testid="problem"]').text()).toContain('1 到 8 的整数')
   })
 
+  it('words an out-of-range value with the label and range, not the internal key, in English and 中文', async () => {
+    const { wrapper } = mountWithStores(AssumptionField, {
+      props: { assumption: assumption('vmware.usdPerCoreYear.vcf') },
+    })
+    await type(wrapper, '20000')
+    expect(wrapper.get('[data-testid="problem"]').text()).toBe(
+      'VCF price = 20,000 is out of range (allowed: 0 to 10,000).'
+    )
+    useSettingsStore().setLocale('zh-CN')
+    i18n.global.locale.value = 'zh-CN'
+    await nextTick()
+    await type(wrapper, '-5')
+    expect(wrapper.get('[data-testid="problem"]').text()).toBe('VCF 价格的值 -5 超出允许范围：0 到 10,000。')
+  })
+
+  it('words a whole-number refusal in 中文 with the Chinese label and range', async () => {
+    const { wrapper } = mountWithStores(AssumptionField, {
+      props: { assumption: assumption('host.sockets') },
+    })
+    useSettingsStore().setLocale('zh-CN')
+    i18n.global.locale.value = 'zh-CN'
+    await nextTick()
+    await type(wrapper, '2.5')
+    expect(wrapper.get('[data-testid="problem"]').text()).toBe(
+      '每台主机 CPU 插槽数必须是整数（允许范围：1 到 8 的整数）。'
+    )
+  })
+
   it('resets a changed value to its default with one click', async () => {
     const { wrapper } = mountWithStores(AssumptionField, { props: { assumption: assumption('power.pue') } })
     const store = usePlanStore()

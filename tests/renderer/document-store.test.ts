@@ -4,6 +4,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createDefaultPlan, serializePlanFile } from '@models'
 import { createBrowserHost } from '../../renderer/src/host/browser-host'
 import { setHost, type Host, type HostSaveResult } from '../../renderer/src/host'
+import { i18n } from '../../renderer/src/i18n'
 import { useDialogStore } from '../../renderer/src/stores/dialog'
 import { useDocumentStore } from '../../renderer/src/stores/document'
 import { usePlanStore } from '../../renderer/src/stores/plan'
@@ -31,7 +32,10 @@ describe('document store', () => {
     setActivePinia(createPinia())
     window.localStorage.clear()
   })
-  afterEach(() => setHost(null))
+  afterEach(() => {
+    setHost(null)
+    i18n.global.locale.value = 'en'
+  })
 
   it('opens a valid planning file as a clean document', async () => {
     setHost(fakeHost())
@@ -66,6 +70,25 @@ describe('document store', () => {
       expect(store.isDirty).toBe(true)
     }
   )
+
+  it.each([
+    ['en', 'Invalid value at vmware.usdPerCoreYear.vcf: -5 is out of range (allowed: 0 to 10,000)'],
+    ['zh-CN', 'VCF 价格的值 -5 超出允许范围：0 到 10,000。'],
+  ] as const)('a file with a value out of range names it in %s', async (locale, detail) => {
+    setHost(fakeHost())
+    i18n.global.locale.value = locale
+    const plan = createDefaultPlan()
+    const text = serializePlanFile(plan, { appVersion: '0.1.0', savedAt: new Date(0) }).replace(
+      '"assumptions": {}',
+      '"assumptions": { "vmware.usdPerCoreYear.vcf": -5 }'
+    )
+    const opening = useDocumentStore().openText(text, { ref: null, name: 'bad.stackplan' })
+    const dialogs = useDialogStore()
+    await vi.waitFor(() => expect(dialogs.current).not.toBeNull())
+    expect(dialogs.current!.detail).toBe(detail)
+    dialogs.answer('ok')
+    expect(await opening).toBe(false)
+  })
 
   it('save marks the saved version clean; a failed save keeps it dirty and says which step failed', async () => {
     const failing = fakeHost({

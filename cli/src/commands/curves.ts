@@ -1,5 +1,5 @@
 import { curvesTable, tableToCsv } from '../../../export/index'
-import { computeCurves, type CostMetric, type CurveSet } from '../../../models/index'
+import { computeCurves, FLEET_VMS_LIMITS, type CostMetric, type CurveSet } from '../../../models/index'
 import { UsageError, withUsageErrors } from '../errors'
 import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
@@ -55,8 +55,18 @@ export async function runCurves(args: string[]): Promise<string> {
   const metric = (values.metric as string | undefined) ?? 'annual'
   if (!METRICS.includes(metric as CostMetric))
     throw new UsageError(`--metric ${metric} is not allowed (allowed: ${METRICS.join(', ')})`)
-  const fromVms = parseIntegerOption('from', values.from as string | undefined, 1, 1_000_000)
-  const toVms = parseIntegerOption('to', values.to as string | undefined, 1, 1_000_000)
+  const fromVms = parseIntegerOption(
+    'from',
+    values.from as string | undefined,
+    FLEET_VMS_LIMITS.min,
+    FLEET_VMS_LIMITS.max
+  )
+  const toVms = parseIntegerOption(
+    'to',
+    values.to as string | undefined,
+    FLEET_VMS_LIMITS.min,
+    FLEET_VMS_LIMITS.max
+  )
   const points = parseIntegerOption('points', values.points as string | undefined, 2, 1000)
   const overrides = parseSetOptions(values.set as string[] | undefined)
   const plan = await loadPlan(positionals[0])

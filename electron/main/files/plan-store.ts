@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
 import * as nodeFs from 'node:fs/promises'
 import type { FileStamp } from '../../contract'
-import { checkPlanFileSize, MAX_PLAN_FILE_BYTES, parsePlanFile } from '../../../models/plan-file/plan-file'
+import { checkPlanFileSize, MAX_PLAN_FILE_BYTES, parsePlanFile } from '../../../models/index'
 import { writeFileAtomic, type FileSystem } from './atomic-write'
 import { describeReason, errorCode, FileServiceError } from './errors'
 

@@ -1,11 +1,12 @@
 import * as nodeFs from 'node:fs/promises'
 import path from 'node:path'
 import { writeFileAtomic, type FileSystem } from './atomic-write'
+import { IPC_LIMITS } from '../../../models/index'
 import { errorCode } from './errors'
 
 /** The store file is small; anything larger is not ours and reads as an empty list. */
 const MAX_STORE_BYTES = 1024 * 1024
-const MAX_PATH_CHARS = 4096
+const MAX_PATH_CHARS = IPC_LIMITS.maxPathChars
 const STORE_VERSION = 1
 
 export interface RecentFilesOptions {

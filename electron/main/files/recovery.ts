@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs/promises'
 import path from 'node:path'
 import type { RecoverySnapshot } from '../../contract'
-import { MAX_PLAN_FILE_BYTES } from '../../../models/plan-file/plan-file'
+import { IPC_LIMITS, MAX_PLAN_FILE_BYTES } from '../../../models/index'
 import { STALE_TEMP_MS, writeFileAtomic, type FileSystem } from './atomic-write'
 import { errorCode } from './errors'
 
@@ -10,8 +10,8 @@ const DOC_ID = /^[A-Za-z0-9_-]{1,64}$/
 const SNAPSHOT_FILE = /^([A-Za-z0-9_-]{1,64})\.json$/
 /** JSON escaping can make a snapshot up to 6 × its text; anything larger was not written by us. */
 const MAX_SNAPSHOT_FILE_BYTES = 6 * MAX_PLAN_FILE_BYTES + 64 * 1024
-const MAX_PATH_CHARS = 4096
-const MAX_NAME_CHARS = 1024
+const MAX_PATH_CHARS = IPC_LIMITS.maxPathChars
+const MAX_NAME_CHARS = IPC_LIMITS.maxNameChars
 
 export interface RecoveryStoreOptions {
   /** @default node:fs/promises */

@@ -1,22 +1,13 @@
 import { EXPORT_FILE_KINDS, PDF_PAGE_SIZES } from '../../contract'
 import type { InvokeChannel, InvokeChannels } from '../../contract'
+import { IPC_LIMITS } from '../../../models/index'
 import { args, boolean, bytes, finiteNumber, nullable, object, oneOf, string } from './schema'
 
-/** Longest path any supported OS accepts (Linux PATH_MAX); longer is never a real file. */
-export const MAX_PATH_LENGTH = 4096
-/** The planning file size cap (DESIGN.md): a UTF-8 file of 10 MB has at most this many UTF-16 units. */
-export const MAX_PLAN_TEXT_LENGTH = 10 * 1024 * 1024
-/** Names and titles: a file name is at most 255 characters; a title adds a dirty mark and the app name. */
-export const MAX_NAME_LENGTH = 1024
-export const MAX_URL_LENGTH = 2048
-/** Largest export file (a workbook with 100,000 Monte Carlo samples is about 40 MB). */
-export const MAX_EXPORT_BYTES = 256 * 1024 * 1024
-
-const filePath = string({ minLength: 1, maxLength: MAX_PATH_LENGTH })
-const planText = string({ minLength: 1, maxLength: MAX_PLAN_TEXT_LENGTH })
-const shortName = string({ maxLength: MAX_NAME_LENGTH })
+const filePath = string({ minLength: 1, maxLength: IPC_LIMITS.maxPathChars })
+const planText = string({ minLength: 1, maxLength: IPC_LIMITS.maxPlanTextChars })
+const shortName = string({ maxLength: IPC_LIMITS.maxNameChars })
 /** Document ids name recovery files, so they are kept to a file-name-safe alphabet. */
-const docId = string({ minLength: 1, maxLength: 64, pattern: /^[A-Za-z0-9_-]+$/ })
+const docId = string({ minLength: 1, maxLength: IPC_LIMITS.maxDocIdChars, pattern: /^[A-Za-z0-9_-]+$/ })
 
 const fileStamp = object({
   sizeBytes: finiteNumber({ min: 0, isInteger: true }),
@@ -28,7 +19,7 @@ const recoverySnapshot = object({
   docId,
   path: nullable(filePath),
   name: shortName,
-  text: string({ maxLength: MAX_PLAN_TEXT_LENGTH }),
+  text: string({ maxLength: IPC_LIMITS.maxPlanTextChars }),
   snapshotAtMs: finiteNumber({ min: 0 }),
 })
 
@@ -39,7 +30,7 @@ export const CHANNEL_ARGS: { [K in InvokeChannel]: ArgsValidator<K> } = {
   'app:info': args(),
   'app:confirmClose': args(object({ proceed: boolean })),
   'window:setDocumentState': args(object({ title: shortName, isDirty: boolean })),
-  'shell:openExternal': args(object({ url: string({ minLength: 1, maxLength: MAX_URL_LENGTH }) })),
+  'shell:openExternal': args(object({ url: string({ minLength: 1, maxLength: IPC_LIMITS.maxUrlChars }) })),
   'plan:openDialog': args(),
   'plan:openRecent': args(object({ path: filePath })),
   'plan:openDropped': args(object({ path: filePath })),
@@ -56,7 +47,7 @@ export const CHANNEL_ARGS: { [K in InvokeChannel]: ArgsValidator<K> } = {
     object({
       suggestedName: shortName,
       kind: oneOf(EXPORT_FILE_KINDS),
-      bytes: bytes({ maxBytes: MAX_EXPORT_BYTES }),
+      bytes: bytes({ maxBytes: IPC_LIMITS.maxExportBytes }),
     })
   ),
 }

@@ -1,4 +1,5 @@
 import type { AssumptionEntry } from '../assumption'
+import { FLEET_VMS_LIMITS } from '../../plan/limits'
 import { defaultProfile } from '../profile'
 
 /** Fleet and workload: the catalog entries of this group, in the order of ASSUMPTIONS.md. */
@@ -11,8 +12,8 @@ export const WORKLOAD_ASSUMPTIONS = [
     label: 'Fleet size',
     unit: 'VMs',
     default: 1000,
-    min: 1,
-    max: 1_000_000,
+    min: FLEET_VMS_LIMITS.min,
+    max: FLEET_VMS_LIMITS.max,
     flag: '-',
     source: "The user's fleet size",
     isInteger: true,

@@ -34,6 +34,16 @@ function labelBox(ctx: CanvasRenderingContext2D, text: string, x: number, y: num
   ctx.fillText(text, x, y)
 }
 
+/** Text with a thin outline of the background colour: legible over grid lines without hiding a curve. */
+function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, o: MarksOptions): void {
+  ctx.lineJoin = 'round'
+  ctx.lineWidth = 3
+  ctx.strokeStyle = o.backgroundColor ?? 'rgba(255,255,255,0.85)'
+  ctx.strokeText(text, x, y)
+  ctx.fillStyle = o.textColor ?? '#222'
+  ctx.fillText(text, x, y)
+}
+
 /**
  * The parts of a chart the marks use. Any Chart<'line'> or Chart<'bar'> has them, so the plugin fits every
  * chart type without casts (a parameter typed as the general Chart would not, being contravariant).
@@ -87,10 +97,12 @@ export const marksPlugin = {
       ctx.arc(px, py, 5, 0, Math.PI * 2)
       ctx.fill()
       ctx.stroke()
+      // Costs rise with fleet size, so the space above-left of a crossover is where the curves are not;
+      // the label has a halo rather than a box, so a curve that does pass under it stays visible.
       const width = ctx.measureText(c.label).width
-      const lx = px + 10 + width > area.right ? px - 14 - width : px + 10
-      const ly = py - 16 < area.top + 8 ? py + 16 : py - 16
-      labelBox(ctx, c.label, lx, ly, options)
+      const lx = px - 12 - width < area.left ? px + 10 : px - 12 - width
+      const ly = py - 18 < area.top + 8 ? py + 18 : py - 18
+      haloText(ctx, c.label, lx, ly, options)
     }
     const selected = options.selected
     const element = selected && chart.getDatasetMeta(selected.datasetIndex).data[selected.index]

@@ -6,9 +6,11 @@ import {
   Filler,
   LinearScale,
   LineController,
+  Legend,
   LineElement,
   LogarithmicScale,
   PointElement,
+  Title,
   Tooltip,
 } from 'chart.js'
 
@@ -20,11 +22,15 @@ Chart.register(
   Filler,
   LinearScale,
   LineController,
+  Legend,
   LineElement,
   LogarithmicScale,
   PointElement,
+  Title,
   Tooltip
 )
+// The window draws its legends in HTML; Legend and Title are for exported PNGs, which must stand alone.
+Chart.defaults.plugins.legend.display = false
 Chart.defaults.animation = false
 Chart.defaults.font.family =
   'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", sans-serif'

@@ -65,8 +65,10 @@ export function useCurveChart(input: CurveChartInput): {
 
   const active = computed(() => input.curves.value.find((c) => c.scenarioId === input.activeScenarioId.value))
 
+  // Per VM-month is log too: at 10 VMs a VM costs a hundred times what it costs at 10,000, and a linear axis
+  // would flatten every realistic fleet against the bottom.
   const isLogY = computed(() => {
-    if (input.isStacked.value || input.metric.value === 'perVmMonth') return false
+    if (input.isStacked.value) return false
     return input.curves.value.every((c) => PLATFORMS.every((p) => c.platforms[p].total.every((v) => v > 0)))
   })
 

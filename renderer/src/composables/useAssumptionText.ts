@@ -1,7 +1,10 @@
 import { useI18n } from 'vue-i18n'
-import { describeRange, type Assumption, type AssumptionValue } from '@models'
+import { type Assumption, type AssumptionValue, type ValueIssue } from '@models'
 import { formatAssumptionValue } from '../format/assumptions'
+import { assumptionRangeText, valueIssueText, type IssueWords } from '../format/value-issue'
+import { isShare, toDisplayNumber } from '../format/share'
 import { assumptionLabel, assumptionUnit } from '../i18n'
+import { explanations } from '../i18n/explanations'
 import { useFormat } from './useFormat'
 
 /** Words for assumptions in the window's language: labels, units, choice names and values. */
@@ -10,37 +13,46 @@ export function useAssumptionText(): {
   unit: (a: Assumption) => string
   choice: (option: string) => string
   value: (a: Assumption, v: AssumptionValue | undefined) => string
+  quantity: (a: Assumption, v: number, maxDigits?: number) => string
   range: (a: Assumption) => string
-  invalid: (a: Assumption, modelMessage: string) => string
+  invalid: (issue: ValueIssue) => string
+  explain: (a: Assumption) => string
+  source: (a: Assumption) => string
 } {
   const { t, te, locale } = useI18n()
   const fmt = useFormat()
   const choice = (option: string): string => (te(`choice.${option}`) ? t(`choice.${option}`) : option)
-  const range = (a: Assumption): string => {
-    if (locale.value === 'en') return describeRange(a)
-    if (a.kind === 'number') {
-      const f = fmt.value
-      const from = a.minExclusive ? `> ${f.number(a.min, 6)}` : f.number(a.min, 6)
-      return t(a.isInteger ? 'inspector.rangeWhole' : 'inspector.rangeNumber', {
-        from,
-        to: f.number(a.max, 6),
-      })
-    }
-    if (a.kind === 'choice') return a.options.map(choice).join(' / ')
-    if (a.kind === 'boolean') return `${t('inspector.on')} / ${t('inspector.off')}`
-    return describeRange(a)
+  /** A number in the unit the window shows ("20 %" for a share of 0.2, "350" otherwise). */
+  const shown = (a: Assumption, v: number, maxDigits = 6): string => {
+    const text = fmt.value.number(toDisplayNumber(a, v), maxDigits)
+    return isShare(a) ? `${text}\u202f%` : text
   }
+  const words = (): IssueWords => ({
+    t: (key, params) => t(key, params ?? {}),
+    locale: locale.value,
+    number: (v) => fmt.value.number(v, 6),
+    choice,
+    shown: (a, v) => shown(a, v),
+  })
+  const range = (a: Assumption): string => assumptionRangeText(a, words())
   return {
     range,
-    // English shows the model's own sentence (it names the key and the range); other languages name the range.
-    invalid: (a, modelMessage) =>
-      locale.value === 'en'
-        ? modelMessage
-        : t('inspector.invalidRange', { label: assumptionLabel(a, locale.value), range: range(a) }),
+    // Every language names the assumption's label and its range (a share's in percent), from the model's
+    // code and parameters.
+    invalid: (issue) => valueIssueText(issue, words()),
     label: (a) => assumptionLabel(a, locale.value),
+    explain: (a) => explanations[locale.value === 'zh-CN' ? 'zh-CN' : 'en'][a.key] ?? '',
+    // Sources keep their original language: publishers and titles are cited as published.
+    source: (a) => a.source,
     unit: (a) => assumptionUnit(a, locale.value),
     choice,
     value: (a, v) =>
-      formatAssumptionValue(a, v, fmt.value, { on: t('inspector.on'), off: t('inspector.off'), choice }),
+      typeof v === 'number' && isShare(a)
+        ? shown(a, v)
+        : formatAssumptionValue(a, v, fmt.value, { on: t('inspector.on'), off: t('inspector.off'), choice }),
+    quantity: (a, v, maxDigits = 4) =>
+      isShare(a)
+        ? shown(a, v, maxDigits)
+        : `${fmt.value.number(v, maxDigits)} ${assumptionUnit(a, locale.value)}`,
   }
 }

@@ -1,13 +1,18 @@
 import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
 import { useDocumentStore } from '../stores/document'
+import { INVENTORY_FILE_PATTERN, useInventoryStore } from '../stores/inventory'
 
 function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files')
 }
 
-/** Opens a .stackplan file dropped anywhere on the window; `isDragging` drives the drop hint. */
+/**
+ * Opens a .stackplan file dropped anywhere on the window, or imports dropped inventory files (.xlsx, .csv,
+ * .zip: one export or several together); `isDragging` drives the drop hint.
+ */
 export function useFileDrop(): { isDragging: Ref<boolean> } {
   const doc = useDocumentStore()
+  const inventory = useInventoryStore()
   const isDragging = ref(false)
   let depth = 0
 
@@ -31,8 +36,11 @@ export function useFileDrop(): { isDragging: Ref<boolean> } {
     e.preventDefault()
     depth = 0
     isDragging.value = false
-    const file = e.dataTransfer?.files[0]
-    if (file) void doc.openDroppedFile(file)
+    const files = Array.from(e.dataTransfer?.files ?? [])
+    const inventoryFiles = files.filter((f) => INVENTORY_FILE_PATTERN.test(f.name))
+    if (inventoryFiles.length > 0 && inventoryFiles.length === files.length)
+      void inventory.importFiles(inventoryFiles)
+    else if (files[0]) void doc.openDroppedFile(files[0])
   }
 
   onMounted(() => {

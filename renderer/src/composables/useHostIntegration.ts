@@ -2,6 +2,7 @@ import { onBeforeUnmount, onMounted, watchEffect } from 'vue'
 import { useHost, type MenuEvent } from '../host'
 import { documentLabel, i18n } from '../i18n'
 import { useDocumentStore } from '../stores/document'
+import { useInventoryStore } from '../stores/inventory'
 import { usePlanStore } from '../stores/plan'
 
 /** "• name — Stackplan" while dirty, "name — Stackplan" otherwise. */
@@ -17,6 +18,7 @@ export function useHostIntegration(): void {
   const host = useHost()
   const planStore = usePlanStore()
   const doc = useDocumentStore()
+  const inventory = useInventoryStore()
   const offs: (() => void)[] = []
 
   watchEffect(() => {
@@ -51,6 +53,9 @@ export function useHostIntegration(): void {
         break
       case 'export':
         void doc.exportPdf()
+        break
+      case 'importInventory':
+        inventory.requestPicker()
         break
     }
   }

@@ -32,9 +32,9 @@ function canvasPng(canvas: HTMLCanvasElement): Promise<Uint8Array> {
  */
 export async function chartToPng(
   chart: Chart,
-  options: { scale?: number; background: string }
+  options: { scale?: number; background: string; title?: string; textColor?: string }
 ): Promise<Uint8Array> {
-  const { scale = 2, background } = options
+  const { scale = 2, background, title, textColor = '#1d232b' } = options
   const width = Math.round(chart.width)
   const height = Math.round(chart.height)
   const box = document.createElement('div')
@@ -57,7 +57,23 @@ export async function chartToPng(
         maintainAspectRatio: false,
         animation: false,
         devicePixelRatio: scale,
-      },
+        plugins: {
+          ...config.options?.plugins,
+          // A PNG leaves the window: it carries its own title and legend (one entry per distinct label).
+          title: title
+            ? { display: true, text: title, color: textColor, font: { size: 14, weight: 'bold' } }
+            : { display: false },
+          legend: {
+            display: true,
+            labels: {
+              color: textColor,
+              boxHeight: 10,
+              filter: (item, data) =>
+                !!item.text && data.datasets.findIndex((d) => d.label === item.text) === item.datasetIndex,
+            },
+          },
+        },
+      } as ChartConfiguration['options'],
       plugins: [...(config.plugins ?? []), backgroundPlugin(background)],
     })
     copy.resize(width, height)

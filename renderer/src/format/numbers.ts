@@ -60,41 +60,58 @@ export function createNumberFormatter(
     (fn: (v: number) => string) =>
     (v: number): string =>
       Number.isFinite(v) ? fn(v) : notAvailable
+  /**
+   * Negative money with a true minus sign where the reader expects it: after the code ("USD −12.3k"), before
+   * a symbol ("−$12.3k"). Intl would write "-USD 12.3k", which reads as a hyphenated code.
+   */
+  const signed =
+    (fn: (abs: number) => string) =>
+    (v: number): string => {
+      if (!(v < 0)) return fn(v)
+      const text = fn(-v)
+      if (display !== 'code') return `\u2212${text}`
+      const firstDigit = text.search(/\d/)
+      return firstDigit < 0 ? `\u2212${text}` : `${text.slice(0, firstDigit)}\u2212${text.slice(firstDigit)}`
+    }
   return {
     locale,
     currency: code,
-    money: guard((v) => {
-      const abs = Math.abs(v)
-      if (abs < 1000) {
-        const digits = abs < 10 && abs !== 0 ? 2 : 0
+    money: guard(
+      signed((v) => {
+        const abs = Math.abs(v)
+        if (abs < 1000) {
+          const digits = abs < 10 && abs !== 0 ? 2 : 0
+          return nf(locale, {
+            style: 'currency',
+            currency: code,
+            currencyDisplay,
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          }).format(v)
+        }
         return nf(locale, {
           style: 'currency',
           currency: code,
           currencyDisplay,
-          minimumFractionDigits: digits,
-          maximumFractionDigits: digits,
-        }).format(v)
-      }
-      return nf(locale, {
-        style: 'currency',
-        currency: code,
-        currencyDisplay,
-        notation: 'compact',
-        maximumSignificantDigits: 3,
+          notation: 'compact',
+          maximumSignificantDigits: 3,
+        })
+          .format(v)
+          .replace(/(\d)K\b/, englishThousands)
       })
-        .format(v)
-        .replace(/(\d)K\b/, englishThousands)
-    }),
-    moneyFull: guard((v) => {
-      const digits = Math.abs(v) < 100 && v !== 0 ? 2 : 0
-      return nf(locale, {
-        style: 'currency',
-        currency: code,
-        currencyDisplay,
-        maximumFractionDigits: digits,
-        minimumFractionDigits: digits,
-      }).format(v)
-    }),
+    ),
+    moneyFull: guard(
+      signed((v) => {
+        const digits = Math.abs(v) < 100 && v !== 0 ? 2 : 0
+        return nf(locale, {
+          style: 'currency',
+          currency: code,
+          currencyDisplay,
+          maximumFractionDigits: digits,
+          minimumFractionDigits: digits,
+        }).format(v)
+      })
+    ),
     number: (v, maxDigits = 2) =>
       Number.isFinite(v) ? nf(locale, { maximumFractionDigits: maxDigits }).format(v) : notAvailable,
     significant: guard((v) =>

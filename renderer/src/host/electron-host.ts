@@ -10,6 +10,7 @@ const MENU_COMMANDS: readonly [channel: `menu:${MenuCommand}`, command: MenuComm
   ['menu:undo', 'undo'],
   ['menu:redo', 'redo'],
   ['menu:export', 'export'],
+  ['menu:importInventory', 'importInventory'],
 ]
 
 const PLAN_SUFFIX = '.stackplan'

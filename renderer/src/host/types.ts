@@ -41,7 +41,7 @@ export interface ExportFile {
   bytes: Uint8Array
 }
 
-export type MenuCommand = 'new' | 'open' | 'save' | 'saveAs' | 'undo' | 'redo' | 'export'
+export type MenuCommand = 'new' | 'open' | 'save' | 'saveAs' | 'undo' | 'redo' | 'export' | 'importInventory'
 
 export type MenuEvent = { command: MenuCommand } | { command: 'openRecent'; ref: string }
 

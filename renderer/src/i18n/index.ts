@@ -1,7 +1,8 @@
 import { createI18n } from 'vue-i18n'
 import { createDefaultPlan, isAssumptionKey, type Assumption } from '@models'
 import en, { type MessageSchema } from './en'
-import zhCN, { zhAssumptionLabels, zhAssumptionUnits } from './zh-CN'
+import zhCN, { zhAssumptionLabels, zhAssumptionUnits, zhShareUnits } from './zh-CN'
+import { isShare, shareUnitEnglish } from '../format/share'
 import type { Locale } from '../stores/settings'
 
 export type { MessageSchema }
@@ -24,9 +25,16 @@ export function documentLabel(doc: { fileName: string | null; planName: string }
   return doc.planName === DEFAULT_PLAN_NAME ? i18n.global.t('app.untitled') : doc.planName
 }
 
-/** An assumption's unit in the locale (the catalog speaks English; an unlisted unit stays as it is). */
+/**
+ * An assumption's unit in the locale (the catalog speaks English; an unlisted unit stays as it is). Shares
+ * are shown in percent, so their unit starts with "%" ("% of VMs that need VM-level HA").
+ */
 export function assumptionUnit(a: Assumption, locale: string): string {
-  return locale === 'zh-CN' ? (zhAssumptionUnits[a.unit] ?? a.unit) : a.unit
+  if (locale === 'zh-CN') {
+    if (!isShare(a)) return zhAssumptionUnits[a.unit] ?? a.unit
+    return zhShareUnits[a.unit] ?? '%'
+  }
+  return isShare(a) ? shareUnitEnglish(a.unit) : a.unit
 }
 
 /** An assumption's label in the locale (the catalog speaks English). */

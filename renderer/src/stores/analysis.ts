@@ -1,9 +1,9 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, markRaw, ref, shallowRef, toRaw } from 'vue'
+import { computed, markRaw, ref, shallowRef, toRaw, watch } from 'vue'
 import {
-  MAX_MONTE_CARLO_SAMPLES,
   MAX_SEED,
   MONTE_CARLO_DEFAULTS,
+  SAMPLE_LIMITS,
   type BreakEvenResult,
   type MonteCarloResult,
   type Plan,
@@ -16,10 +16,6 @@ import { batchBuffers, type AnalysisFinalReply, type GapSummary } from '../worke
 import { createAnalysisPool, type AnalysisPool, type WorkerFactory } from '../workers/analysis-pool'
 import { exportFileName } from './export'
 import { usePlanStore } from './plan'
-
-/** Samples a run may take in the window (the command line has the same cap). */
-// The planning file's limits (models/plan-file/validate.ts): a plan saved by the CLI runs here as well.
-export const SAMPLE_LIMITS = { min: 1, max: MAX_MONTE_CARLO_SAMPLES } as const
 
 /** Why a sample count or seed cannot be used, or null. */
 export function samplesProblem(n: number): 'samples' | null {
@@ -145,6 +141,21 @@ export const useAnalysisStore = defineStore('analysis', () => {
   const lastSensitivity = computed(() => sens.state.value)
   const isSensitivityBusy = computed(() => sens.job.value !== null)
   const refreshSensitivity = (): void => sens.refresh(planKey.value)
+  /** Starts the tornado for the plan on screen if needed; resolves once it is computed (or has failed). */
+  function ensureSensitivity(): Promise<void> {
+    refreshSensitivity()
+    if (!sens.job.value) return Promise.resolve()
+    return new Promise((resolve) => {
+      const stop = watch(
+        () => sens.job.value,
+        (job) => {
+          if (job) return
+          stop()
+          resolve()
+        }
+      )
+    })
+  }
 
   const be = keyedAnalysis<BreakEvenResult>(
     (id) => ({ type: 'breakEven', id, ...target(), key: breakEvenKey.value }),
@@ -266,7 +277,10 @@ export const useAnalysisStore = defineStore('analysis', () => {
           : { state: 'idle', message: '' }
   }
 
-  provideReportAnalysis(() => ({ sensitivity: sensitivity.value, monteCarlo: monteCarlo.value }))
+  provideReportAnalysis(
+    () => ({ sensitivity: sensitivity.value, monteCarlo: monteCarlo.value }),
+    ensureSensitivity
+  )
 
   return {
     samples,
@@ -277,6 +291,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
     lastSensitivity,
     isSensitivityBusy,
     refreshSensitivity,
+    ensureSensitivity,
     breakEven,
     isBreakEvenBusy,
     refreshBreakEven,

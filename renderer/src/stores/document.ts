@@ -1,8 +1,9 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, watch } from 'vue'
-import { PLAN_FILE_ERROR_KINDS, parsePlanFile, serializePlanFile } from '@models'
+import { PLAN_FILE_ERROR_KINDS, parsePlanFile, serializePlanFile, type PlanFileError } from '@models'
 import { version as appVersion } from '../../../package.json'
 import { useHost, type HostOpenResult, type HostSaveResult } from '../host'
+import { valueIssueText } from '../format/value-issue'
 import { documentLabel, i18n } from '../i18n'
 import { useDialogStore } from './dialog'
 import { useExportStore } from './export'
@@ -25,6 +26,23 @@ export function suggestedFileName(name: string): string {
  * File flows of the window: New, Open, Save, Save As, the unsaved-changes guard, conflicts, typed open
  * errors and crash recovery. Talks to the host; the plan store holds the document.
  */
+/**
+ * The detail line of a file that could not be opened: English keeps the reader's sentence (key path, line
+ * and column); other languages word a refused assumption value from its code, with the label and range.
+ */
+function planErrorDetail(error: PlanFileError): string {
+  const locale = i18n.global.locale.value
+  if (locale === 'en' || !error.issue) return error.message
+  const { t, te } = i18n.global
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 })
+  return valueIssueText(error.issue, {
+    t: (key, params) => t(key, params ?? {}),
+    locale,
+    number: (v) => number.format(v),
+    choice: (option) => (te(`choice.${option}`) ? t(`choice.${option}`) : option),
+  })
+}
+
 export const useDocumentStore = defineStore('document', () => {
   const planStore = usePlanStore()
   const dialogs = useDialogStore()
@@ -87,7 +105,7 @@ export const useDocumentStore = defineStore('document', () => {
       const kind = parsed.error.kind
       const title = t('dialog.openFailedTitle', { name: doc.name })
       const summary = t(`dialog.planError.${PLAN_FILE_ERROR_KINDS.includes(kind) ? kind : 'other'}`)
-      await dialogs.alert(title, summary, parsed.error.message, t('dialog.ok'))
+      await dialogs.alert(title, summary, planErrorDetail(parsed.error), t('dialog.ok'))
       return false
     }
     await useHost().discardRecovery(planStore.docId)

@@ -4,7 +4,7 @@ import type { Chart } from 'chart.js'
 import { curvesTable, tableToCsv, workbookTables, type ExportContent } from '../../../export/index'
 import { version as appVersion } from '../../../package.json'
 import { chartToPng } from '../export/chart-png'
-import { useReportAnalysis } from '../export/analysis-source'
+import { prepareReportAnalysis, useReportAnalysis } from '../export/analysis-source'
 import { windowExportContent } from '../export/export-content'
 import { useHost, type ExportFile, type HostSaveResult, type ReportPageSize } from '../host'
 import { documentLabel, i18n } from '../i18n'
@@ -77,13 +77,27 @@ export const useExportStore = defineStore('export', () => {
 
   function openReport(): void {
     isReportOpen.value = true
+    void prepareReportAnalysis()
   }
 
   function closeReport(): void {
     isReportOpen.value = false
   }
 
+  /** The last finished export, named with where it went, until the note times out or is dismissed. */
+  const saved = shallowRef<{ name: string; where: string | null } | null>(null)
+  let savedTimer: ReturnType<typeof setTimeout> | undefined
+  function dismissSaved(): void {
+    clearTimeout(savedTimer)
+    saved.value = null
+  }
+
   async function report(result: HostSaveResult): Promise<void> {
+    if (result.status === 'saved') {
+      clearTimeout(savedTimer)
+      saved.value = { name: result.name, where: result.ref }
+      savedTimer = setTimeout(() => (saved.value = null), 10_000)
+    }
     if (result.status === 'error')
       await dialogs.alert(t('report.failedTitle'), result.message, result.name, t('dialog.ok'))
   }
@@ -114,6 +128,8 @@ export const useExportStore = defineStore('export', () => {
     isReportOpen.value = true
     busy.value = { label: t('report.pdf'), fraction: null }
     try {
+      // The report always holds the tornado: it is computed now if the Sensitivity tab never ran.
+      await prepareReportAnalysis()
       await nextTick()
       await nextFrame()
       await report(
@@ -161,18 +177,21 @@ export const useExportStore = defineStore('export', () => {
   async function exportChartPng(
     chart: Chart | null | undefined,
     name: string,
-    background: string
+    background: string,
+    look: { title: string; textColor: string }
   ): Promise<void> {
     if (!chart) return
     await run(t('report.pngFile'), async () => ({
       suggestedName: exportFileName(label(), ` ${name}.png`),
       kind: 'png',
-      bytes: await chartToPng(chart, { scale: 2, background }),
+      bytes: await chartToPng(chart, { scale: 2, background, ...look }),
     }))
   }
 
   return {
     isReportOpen,
+    saved,
+    dismissSaved,
     pageSize,
     busy,
     content,

@@ -2,6 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import {
   computeAllCurves,
+  FLEET_VMS_LIMITS,
   MAX_MONTE_CARLO_SAMPLES,
   MAX_SEED,
   createDefaultPlan,
@@ -133,6 +134,11 @@ export const usePlanStore = defineStore('plan', () => {
     editVersion.value = ++versionCounter
   }
 
+  /** Replaces the plan with one built from it (an imported workload): one undoable edit. */
+  function commitPlan(next: Plan): void {
+    commit(next)
+  }
+
   /** View settings travel with the plan but are not edits: no undo step, no dirty mark. */
   function setView(patch: Partial<Plan['view']>): void {
     plan.value = { ...plan.value, view: { ...plan.value.view, ...patch } }
@@ -212,7 +218,7 @@ export const usePlanStore = defineStore('plan', () => {
     }
     if (!Number.isFinite(vms)) return 'n/a'
     fleetHosts.value = hosts
-    return setFleetVms(Math.min(1_000_000, Math.max(1, vms)))
+    return setFleetVms(Math.min(FLEET_VMS_LIMITS.max, Math.max(FLEET_VMS_LIMITS.min, vms)))
   }
 
   function setName(name: string): void {
@@ -340,6 +346,7 @@ export const usePlanStore = defineStore('plan', () => {
     resetGroup,
     setFleetVms,
     setFleetHosts,
+    commitPlan,
     setName,
     addScenario,
     duplicateScenario,

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileServiceError, readPlanText, savePlanText } from '../../../electron/main/files/plan-store'
-import { MAX_PLAN_FILE_BYTES } from '../../../models/plan-file/plan-file'
+import { MAX_PLAN_FILE_BYTES } from '../../../models/index'
 import { fakeFs } from './fake-fs'
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures')

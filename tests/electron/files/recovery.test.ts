@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RecoverySnapshot } from '../../../electron/contract'
 import { RecoveryStore } from '../../../electron/main/files/recovery'
-import { MAX_PLAN_FILE_BYTES } from '../../../models/plan-file/plan-file'
+import { MAX_PLAN_FILE_BYTES } from '../../../models/index'
 
 let root: string
 let dir: string

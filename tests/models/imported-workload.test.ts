@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { createDefaultPlan, planWithImportedWorkload } from '../../models/index'
+
+describe('planWithImportedWorkload', () => {
+  it('sets the fleet to the included VMs and the per-VM sizes to their means, dropping defaults', () => {
+    // 10 VMs: 40/10 = 4 vCPU (default), 200/10 = 20 GiB, 3,000/10 = 300 GiB.
+    const { plan, adjustments } = planWithImportedWorkload(createDefaultPlan(), {
+      vms: 10,
+      vcpu: 40,
+      ramGib: 200,
+      diskGib: 3000,
+    })
+    expect(plan.assumptions).toEqual({
+      'fleet.vms': 10,
+      'workload.ramGibPerVm': 20,
+      'workload.diskGibPerVm': 300,
+    })
+    expect(adjustments).toEqual([])
+  })
+
+  it('keeps means inside the catalog ranges and reports each value it moved', () => {
+    // 4 VMs with 1 GiB of disk in all: 0.25 GiB each, below workload.diskGibPerVm's minimum of 1.
+    const { plan, adjustments } = planWithImportedWorkload(createDefaultPlan(), {
+      vms: 4,
+      vcpu: 8,
+      ramGib: 8,
+      diskGib: 1,
+    })
+    expect(plan.assumptions['workload.diskGibPerVm']).toBe(1)
+    expect(adjustments).toEqual([{ key: 'workload.diskGibPerVm', imported: 0.25, used: 1 }])
+  })
+
+  it('refuses an empty workload and leaves the given plan untouched', () => {
+    const original = createDefaultPlan()
+    expect(() => planWithImportedWorkload(original, { vms: 0, vcpu: 0, ramGib: 0, diskGib: 0 })).toThrow(
+      RangeError
+    )
+    planWithImportedWorkload(original, { vms: 5, vcpu: 5, ramGib: 5, diskGib: 5 })
+    expect(original.assumptions).toEqual({})
+  })
+})
