@@ -90,9 +90,9 @@ describe('driversOf', () => {
       }
     }
     expect(driversOf('vmware', null)).toContain('vmware.usdPerCoreYear.vcf')
-    expect(driversOf('vmware', null)).not.toContain('openstack.supportUsdPerNodeYear')
+    expect(driversOf('vmware', null)).not.toContain('openstack.supportUsdPerNodeYear.advanced')
     expect(driversOf('openstack', null)).toContain('storage.cephReplicas')
-    expect(driversOf('openstack', null)).not.toContain('storage.vsanOverhead')
+    expect(driversOf('openstack', null)).not.toContain('vmware.vsanPolicy')
   })
 
   it('leaves OpenStack’s licensing and VMware’s support empty: neither platform has that cost', () => {
