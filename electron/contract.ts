@@ -44,6 +44,12 @@ export interface RecoverySnapshot {
   name: string
   text: string
   snapshotAtMs: number
+  /**
+   * The stamp of the file at `path` when the document was last opened or saved (null when unknown or
+   * untitled): a recovered document's save compares against it, so a change made on disk meanwhile is a
+   * conflict, never silently overwritten.
+   */
+  stamp: FileStamp | null
 }
 
 export interface InvokeChannels {

@@ -10,6 +10,7 @@ import {
   findAssumption,
   isDefaultValue,
   resolveScenario,
+  scenarioDifferences as scenarioValueDifferences,
   scenarioLayers,
   type AssumptionValue,
   type AssumptionValues,
@@ -218,22 +219,17 @@ export interface ScenarioDifference {
   value: AssumptionValue
 }
 
-function sameValue(a: AssumptionValue | undefined, b: AssumptionValue | undefined): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i])
-  return a === b
-}
-
 /** Every scenario's differences from the base, in scenario order (the base itself has none). */
 export function scenarioDifferences(plan: Plan): ScenarioDifference[] {
-  const defaults = catalogDefaults()
-  const out: ScenarioDifference[] = []
-  for (const s of plan.scenarios.slice(1)) {
-    for (const [key, value] of Object.entries(s.overrides)) {
-      const base = key in plan.assumptions ? plan.assumptions[key] : defaults[key]
-      if (!sameValue(base, value)) out.push({ scenarioId: s.id, scenarioName: s.name, key, base, value })
-    }
-  }
-  return out
+  return plan.scenarios.slice(1).flatMap((s) =>
+    scenarioValueDifferences(plan, s.id).map((d) => ({
+      scenarioId: s.id,
+      scenarioName: s.name,
+      key: d.key,
+      base: d.base,
+      value: d.value,
+    }))
+  )
 }
 
 /** Scenarios: every scenario's differences from the base (the first scenario), in scenario order. */

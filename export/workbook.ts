@@ -43,9 +43,9 @@ export async function buildWorkbook(tables: readonly Table[], options: WorkbookO
   const total = tables.reduce((sum, t) => sum + t.rows.length, 0)
   let done = 0
   for (const table of tables) {
-    const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] })
+    const sheet = workbook.addWorksheet(xmlSafeText(table.name), { views: [{ state: 'frozen', ySplit: 1 }] })
     sheet.columns = table.columns.map((c, i) => ({
-      header: c.header,
+      header: xmlSafeText(c.header),
       width: columnWidth(table, i),
       style: NUMBER_FORMATS[c.format ?? 'text'] ? { numFmt: NUMBER_FORMATS[c.format ?? 'text'] } : {},
     }))
@@ -75,8 +75,23 @@ export function centsOf(value: CellValue): CellValue {
   return typeof value === 'number' && Number.isFinite(value) ? Math.round(value * 100) / 100 : value
 }
 
-/** A cell for exceljs: finite numbers, text and booleans as they are; null and non-finite numbers empty. */
+/**
+ * Characters XML 1.0 forbids (§2.2 Char: everything but tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and
+ * U+10000–U+10FFFF), including lone surrogates. A workbook is XML: one such character in a plan name
+ * makes Excel and LibreOffice refuse the whole file.
+ */
+const XML_ILLEGAL =
+  // eslint-disable-next-line no-control-regex -- finding control characters is what this is for
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+/** `text` with every character XML 1.0 forbids replaced by U+FFFD, so the workbook always opens. */
+export function xmlSafeText(text: string): string {
+  return text.replace(XML_ILLEGAL, '\ufffd')
+}
+
+/** A cell for exceljs: finite numbers, booleans as they are; text XML-safe; null and non-finite numbers empty. */
 function cellValue(value: CellValue): string | number | boolean | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null
+  if (typeof value === 'string') return xmlSafeText(value)
   return value
 }

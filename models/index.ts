@@ -72,6 +72,26 @@ export {
   type ViewSettings,
 } from './plan/plan'
 export {
+  changedKeys,
+  fallbackValue,
+  FLEET_KEY,
+  isBaseScenario,
+  resolvedValues,
+  scenarioDifferences,
+  uniqueName,
+  withAddedScenario,
+  withDeletedScenario,
+  withDuplicatedScenario,
+  withFleetVms,
+  withMonteCarlo,
+  withMovedScenario,
+  withName,
+  withRenamedScenario,
+  withReset,
+  withScorecard,
+  withValue,
+} from './plan/edits'
+export {
   planWithImportedWorkload,
   type ImportedWorkloadTotals,
   type WorkloadAdjustment,
@@ -218,6 +238,7 @@ export {
 export {
   checkPlanFileSize,
   createMigrationRegistry,
+  decodePlanFileBytes,
   CURRENT_FORMAT_VERSION,
   MIGRATIONS,
   parsePlanFile,
@@ -287,3 +308,10 @@ export {
   type SampledAssumption,
 } from './analysis/montecarlo'
 export { CATEGORY_DRIVERS, driversOf } from './cost/drivers'
+export {
+  defaultDistribution,
+  distributionProblem,
+  hasLikely,
+  withRange,
+  type RangeProblem,
+} from './analysis/range-edits'

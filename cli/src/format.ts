@@ -1,3 +1,5 @@
+import { escapeControls } from './terminal-text'
+
 /** Whole or fixed-decimal number with thousands separators, for tables. */
 export function number(value: number, decimals = 0): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
@@ -13,8 +15,12 @@ export function money(value: number, currency: string, decimals = 0): string {
   return `${currency} ${number(value, decimals)}`
 }
 
-/** Left-aligned first column, right-aligned others, two spaces apart. */
-export function formatTable(rows: string[][]): string {
+/**
+ * Left-aligned first column, right-aligned others, two spaces apart. Cells have their control characters
+ * escaped, so a name from a file can neither break the table's lines nor steer the terminal.
+ */
+export function formatTable(cells: string[][]): string {
+  const rows = cells.map((row) => row.map(escapeControls))
   const widths: number[] = []
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)))
   return rows

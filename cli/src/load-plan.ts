@@ -1,26 +1,37 @@
-import { readFile, stat } from 'node:fs/promises'
-import { checkPlanFileSize, createDefaultPlan, parsePlanFile, type Plan } from '../../models/index'
+import { FileServiceError } from '../../electron/main/files/errors'
+import { readRegularFile } from '../../electron/main/files/read-file'
+import { createDefaultPlan, decodePlanFileBytes, parsePlanFile, type Plan } from '../../models/index'
 import { PlanFileProblem } from './errors'
 
-/** Reads and parses a planning file, or returns the built-in default plan when no path is given. */
+/** Why reading failed, in the command line's short words. */
+function readFailure(error: unknown): string {
+  if (!(error instanceof FileServiceError)) return String(error)
+  if (error.code === 'ENOENT') return 'no such file'
+  if (error.code === 'EACCES') return 'permission denied'
+  if (error.code === 'EISDIR') return 'it is a folder, not a planning file'
+  if (error.code === 'ENOTFILE')
+    return 'it is not a regular file (a pipe, device or link), not a planning file'
+  // "Could not open PATH: the reason." → "the reason"
+  return error.message.slice(`Could not open ${error.path}: `.length).replace(/\.$/, '')
+}
+
+/**
+ * Reads and parses a planning file, or returns the built-in default plan when no path is given. The file
+ * is read exactly as the window reads it: one bounded reader (size checked before reading, the read
+ * itself capped, so /proc/self/pagemap with its stat size of 0 cannot fill memory; pipes and devices
+ * refused without blocking) and one decoding rule (strict UTF-8).
+ */
 export async function loadPlan(path: string | undefined): Promise<Plan> {
   if (path === undefined) return createDefaultPlan()
-  let text: string
+  let bytes: Uint8Array
   try {
-    // Size is checked before reading so a huge file is refused without loading it.
-    const info = await stat(path)
-    if (!info.isFile()) throw new PlanFileProblem(`${path} is not a file`)
-    const tooLarge = checkPlanFileSize(info.size)
-    if (tooLarge) throw new PlanFileProblem(`${path}: ${tooLarge.message}`)
-    text = await readFile(path, 'utf8')
+    bytes = (await readRegularFile(path)).bytes
   } catch (error) {
-    if (error instanceof PlanFileProblem) throw error
-    const code = (error as NodeJS.ErrnoException).code
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? String(error))
-    throw new PlanFileProblem(`cannot read ${path}: ${why}`)
+    throw new PlanFileProblem(`cannot read ${path}: ${readFailure(error)}`)
   }
-  const parsed = parsePlanFile(text)
+  const decoded = decodePlanFileBytes(bytes)
+  if (!decoded.ok) throw new PlanFileProblem(`${path}: ${decoded.error.message}`)
+  const parsed = parsePlanFile(decoded.text)
   if (!parsed.ok) throw new PlanFileProblem(`${path}: ${parsed.error.message}`)
   return parsed.value.plan
 }

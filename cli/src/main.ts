@@ -7,7 +7,9 @@ import { runImport } from './commands/import'
 import { runInit } from './commands/init'
 import { runMonteCarlo } from './commands/montecarlo'
 import { runSensitivity } from './commands/sensitivity'
-import { EXIT_OK, EXIT_USAGE, InputFileProblem, PlanFileProblem, UsageError } from './errors'
+import { describeReason, errorCode } from '../../electron/main/files/errors'
+import { EXIT_OK, EXIT_PLAN_FILE, EXIT_USAGE, InputFileProblem, PlanFileProblem, UsageError } from './errors'
+import { quoted, terminalLine, terminalOutput } from './terminal-text'
 import { APP_VERSION } from './version'
 
 const USAGE = `stackplan ${APP_VERSION} — VMware vs OpenStack capacity and cost planner
@@ -32,7 +34,8 @@ Usage:
                    its size classes and licence position; --out writes a plan for the included VMs
 
 PLAN is a .stackplan file; without it the built-in default plan is used.
-Exit codes: 0 ok, 2 bad option or value, 3 unreadable or invalid planning file or inventory. See docs/CLI.md.`
+Exit codes: 0 ok, 2 bad option or value, 3 unreadable or invalid planning file or inventory, or a file
+(or stdout) that could not be written. See docs/CLI.md.`
 
 const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
   init: runInit,
@@ -46,39 +49,79 @@ const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
   import: runImport,
 }
 
+/** Why a write to stdout failed, as a code ('EPIPE', 'ENOSPC'…), or null when it did not. */
+function writeStdout(text: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    let isSettled = false
+    const settle = (error: unknown): void => {
+      if (isSettled) return
+      isSettled = true
+      resolve(error ? errorCode(error) : null)
+    }
+    // Stays attached: a stream that failed once may report again while the process exits.
+    process.stdout.on('error', settle)
+    try {
+      process.stdout.write(text, settle)
+    } catch (error) {
+      // A file or device on stdout is written synchronously: /dev/full throws ENOSPC right here.
+      settle(error)
+    }
+  })
+}
+
+/**
+ * Prints a command's output. A reader that went away (`| head -c 10`: EPIPE) ends the command quietly
+ * with exit 0, as Unix tools do; any other failure (`> /dev/full`: ENOSPC) is one line and exit 3.
+ */
+async function printOutput(command: string, text: string): Promise<number> {
+  const code = await writeStdout(terminalOutput(text) + '\n')
+  if (code === null || code === 'EPIPE') return EXIT_OK
+  process.stderr.write(
+    `stackplan ${command}: could not write the output: ${describeReason({ code })} (${code})\n`
+  )
+  return EXIT_PLAN_FILE
+}
+
+function printProblem(prefix: string, message: string): void {
+  process.stderr.write(`${prefix}: ${terminalLine(message)}\n`)
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(USAGE + '\n')
-    return command === undefined ? EXIT_USAGE : EXIT_OK
+  if (command === undefined) {
+    printProblem('stackplan', 'no command given; `stackplan help` lists the commands')
+    process.stderr.write(USAGE + '\n')
+    return EXIT_USAGE
   }
-  if (command === '--version' || command === '-v') {
-    process.stdout.write(APP_VERSION + '\n')
-    return EXIT_OK
-  }
-  const run = COMMANDS[command]
+  if (command === 'help' || command === '--help' || command === '-h') return printOutput(command, USAGE)
+  if (command === '--version' || command === '-v') return printOutput(command, APP_VERSION)
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
   if (!run) {
-    process.stderr.write(
-      `stackplan: unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')})\n`
+    printProblem(
+      'stackplan',
+      `unknown command ${quoted(command)} (commands: ${Object.keys(COMMANDS).join(', ')})`
     )
     return EXIT_USAGE
   }
+  let output: string
   try {
-    process.stdout.write((await run(args)) + '\n')
-    return EXIT_OK
+    output = await run(args)
   } catch (error) {
     if (
       error instanceof UsageError ||
       error instanceof PlanFileProblem ||
       error instanceof InputFileProblem
     ) {
-      process.stderr.write(`stackplan ${command}: ${error.message}\n`)
+      printProblem(`stackplan ${command}`, error.message)
       return error.exitCode
     }
     // A defect, not a user mistake: keep the detail for the bug report.
-    process.stderr.write(`stackplan ${command}: internal error: ${(error as Error).stack ?? String(error)}\n`)
+    process.stderr.write(
+      `stackplan ${command}: internal error: ${terminalOutput((error as Error).stack ?? String(error))}\n`
+    )
     return 1
   }
+  return printOutput(command, output)
 }
 
 process.exitCode = await main(process.argv.slice(2))

@@ -2,11 +2,33 @@ import { parseArgs } from 'node:util'
 import { FLEET_VMS_LIMITS, parseValueText, type AssumptionValue, type Plan } from '../../models/index'
 import { UsageError } from './errors'
 import { loadPlan } from './load-plan'
+import { quoted } from './terminal-text'
 
 type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options']
 
 /** Option values as parseArgs returns them; each command reads its own with a narrowing cast. */
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>
+
+/**
+ * `--samples -1` as `--samples=-1`: parseArgs takes a value starting with "-" for an option and calls it
+ * ambiguous; the number's own check then says what the option accepts.
+ */
+function joinNegativeValues(args: readonly string[], options: OptionSpec): string[] {
+  const out: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string
+    const next = args[i + 1]
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined
+    const spec = name !== undefined && options && Object.hasOwn(options, name) ? options[name] : undefined
+    if (spec?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${arg}=${next}`)
+      i++
+    } else {
+      out.push(arg)
+    }
+  }
+  return out
+}
 
 /** Parses a command's arguments strictly; an unknown option or a missing value is a UsageError. */
 export function parseCommandArgs(
@@ -16,12 +38,17 @@ export function parseCommandArgs(
 ): { values: OptionValues; positionals: string[] } {
   let parsed
   try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true })
+    parsed = parseArgs({
+      args: joinNegativeValues(args, options),
+      allowPositionals: true,
+      options,
+      strict: true,
+    })
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments')
   }
   if (parsed.positionals.length > maxPositionals) {
-    throw new UsageError(`unexpected argument "${parsed.positionals[maxPositionals]}"`)
+    throw new UsageError(`unexpected argument ${quoted(parsed.positionals[maxPositionals] ?? '')}`)
   }
   return parsed
 }
@@ -31,7 +58,7 @@ export function parseSetOptions(sets: readonly string[] | undefined): Record<str
   const values: Record<string, AssumptionValue> = {}
   for (const item of sets ?? []) {
     const eq = item.indexOf('=')
-    if (eq <= 0) throw new UsageError(`--set needs KEY=VALUE, got "${item}"`)
+    if (eq <= 0) throw new UsageError(`--set needs KEY=VALUE, got ${quoted(item)}`)
     const key = item.slice(0, eq).trim()
     const result = parseValueText(key, item.slice(eq + 1))
     if (!result.ok) throw new UsageError(result.message)
@@ -48,11 +75,18 @@ export function parseIntegerOption(
   max: number
 ): number | undefined {
   if (text === undefined) return undefined
-  const value = Number(text.replace(/[_,]/g, ''))
-  if (!/^\s*[\d_,]+\s*$/.test(text) || !Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(
-      `--${name} ${text} is out of range (allowed: ${min} to ${max.toLocaleString('en-US')}, whole numbers)`
-    )
+  const allowed = `allowed: ${min} to ${max.toLocaleString('en-US')}, whole numbers`
+  const trimmed = text.trim()
+  // Digits, optionally grouped by three with "," or "_": "_", "," and "1,5" are not numbers.
+  if (!/^(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+|\d+)$/.test(trimmed)) {
+    // A number, just not a whole one in range ("-1", "2.5"), is out of range; "_", "," or "1,5" is no number.
+    if (/^[-+]?\d+(?:\.\d+)?$/.test(trimmed))
+      throw new UsageError(`--${name} ${trimmed} is out of range (${allowed})`)
+    throw new UsageError(`--${name} ${quoted(text)} is not a whole number (${allowed})`)
+  }
+  const value = Number(trimmed.replace(/[_,]/g, ''))
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${name} ${text} is out of range (${allowed})`)
   }
   return value
 }

@@ -1,4 +1,5 @@
 import { CATALOG, describeRange, findAssumption, type Assumption, type AssumptionValue } from './catalog'
+import { ISO_4217_CODES } from './iso-4217'
 import { profileProblem } from './profile'
 
 /** Assumption values by key. Only the keys that differ from the catalog default need to be present. */
@@ -37,8 +38,6 @@ export interface ValueProblem {
   issue: ValueIssue
 }
 
-const ISO_CURRENCY = /^[A-Z]{3}$/
-
 /** Why `value` is not allowed for assumption `a` as data, or null when it is. Never coerces. */
 export function valueIssue(a: Assumption, value: unknown): ValueIssue | null {
   const key = a.key
@@ -61,7 +60,7 @@ export function valueIssue(a: Assumption, value: unknown): ValueIssue | null {
     case 'choice':
       return typeof value === 'string' && a.options.includes(value) ? null : { code: 'notOption', key }
     case 'currency':
-      return typeof value === 'string' && ISO_CURRENCY.test(value) ? null : { code: 'notCurrency', key }
+      return typeof value === 'string' && ISO_4217_CODES.has(value) ? null : { code: 'notCurrency', key }
     case 'profile': {
       const detail = profileProblem(value)
       return detail ? { code: 'badProfile', key, detail } : null
@@ -128,7 +127,10 @@ export function parseValueText(
   let value: unknown
   switch (a.kind) {
     case 'number':
-      value = /^[-+]?(\d[\d_,]*\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)
+      // Thousands separators group three digits ("1,000,000", "1_000"): "1,5" is refused, never 15.
+      value = /^[-+]?(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i.test(
+        trimmed
+      )
         ? Number(trimmed.replace(/[_,]/g, ''))
         : NaN
       break

@@ -1,4 +1,10 @@
-import { findExcessiveNesting, findJsonSyntaxError, lineColumnAt, positionFromSyntaxError } from './positions'
+import {
+  findDuplicateKey,
+  findExcessiveNesting,
+  findJsonSyntaxError,
+  lineColumnAt,
+  positionFromSyntaxError,
+} from './positions'
 import type { Distribution, Plan, ScoreRound } from '../plan/plan'
 import { formatCount, PlanFileRefusal, PlanFileWriteError, refuse, type PlanFileError } from './errors'
 import { MAX_PLAN_FILE_BYTES, PLAN_FILE_LIMITS } from '../plan/limits'
@@ -86,6 +92,30 @@ export function checkPlanFileSize(bytes: number): PlanFileError | null {
   return {
     kind: 'tooLarge',
     message: `This file is too large to be a planning file${size}; the limit is ${describeMegabytes(MAX_PLAN_FILE_BYTES)}`,
+  }
+}
+
+/**
+ * The text of a planning file's bytes, by the one rule every reader applies (desktop, command line,
+ * browser): at most MAX_PLAN_FILE_BYTES, and strict UTF-8 — bytes that are not UTF-8 are refused, never
+ * replaced with U+FFFD (a silently altered number or key would be worse than a refusal). A leading byte
+ * order mark is dropped.
+ */
+export function decodePlanFileBytes(
+  bytes: Uint8Array
+): { ok: true; text: string } | { ok: false; error: PlanFileError } {
+  const tooLarge = checkPlanFileSize(bytes.length)
+  if (tooLarge) return { ok: false, error: tooLarge }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+  } catch {
+    return {
+      ok: false,
+      error: {
+        kind: 'notPlanningFile',
+        message: 'This is not a Stackplan planning file: it is not UTF-8 text (or it is damaged)',
+      },
+    }
   }
 }
 
@@ -216,6 +246,16 @@ function readPlanFile(text: string, registry: PlanFileMigrationRegistry): Parsed
     )
   }
   const parsed = parseJson(body)
+  const duplicate = findDuplicateKey(body)
+  if (duplicate !== null) {
+    const first = lineColumnAt(body, duplicate.firstPosition)
+    refuseAt(
+      'invalidStructure',
+      `Invalid planning file: the key ${JSON.stringify(duplicate.key.slice(0, 80))} appears twice in one object (only the last would count): first at line ${first.line} and again`,
+      body,
+      duplicate.position
+    )
+  }
   if (!isJsonObject(parsed))
     refuse('notPlanningFile', 'This is not a Stackplan planning file: it does not hold a plan')
   checkDocumentSafety(parsed)

@@ -249,3 +249,49 @@ export function findExcessiveNesting(text: string, maxDepth: number): number | n
   }
   return null
 }
+
+/** A key that appears twice in one JSON object: its text and the offsets of both occurrences. */
+export interface DuplicateKey {
+  key: string
+  position: number
+  firstPosition: number
+}
+
+/**
+ * The first key written twice in the same object of a valid JSON text, or null. JSON.parse keeps the
+ * last value silently, so a reviewer reading the file could see one value while another counts; keys are
+ * compared after unescaping ("a" and "\u0061" are the same key). Linear in the length of the text.
+ */
+export function findDuplicateKey(text: string): DuplicateKey | null {
+  const objects: (Map<string, number> | null)[] = []
+  let isKeyNext = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x22) {
+      const end = scanString(text, i)
+      if (typeof end !== 'number') return null
+      const keys = objects[objects.length - 1]
+      if (isKeyNext && keys) {
+        const raw = text.slice(i + 1, end - 1)
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
+        const first = keys.get(key)
+        if (first !== undefined) return { key, position: i, firstPosition: first }
+        keys.set(key, i)
+        isKeyNext = false
+      }
+      i = end - 1
+    } else if (c === 0x7b) {
+      objects.push(new Map())
+      isKeyNext = true
+    } else if (c === 0x5b) {
+      objects.push(null)
+      isKeyNext = false
+    } else if (c === 0x7d || c === 0x5d) {
+      objects.pop()
+      isKeyNext = false
+    } else if (c === 0x2c) {
+      isKeyNext = objects[objects.length - 1] !== null && objects.length > 0
+    }
+  }
+  return null
+}

@@ -94,47 +94,67 @@ function plainZero(value: number): number {
   return value === 0 ? 0 : value
 }
 
-/**
- * Walks a whole parsed document and refuses prototype keys (`__proto__`, `constructor`, `prototype`),
- * objects with too many keys, arrays with too many items and nesting beyond the depth limit (the root is
- * level 1). Recursion is bounded by that limit.
- */
-export function checkDocumentSafety(value: unknown, path = '', depth = 1): void {
-  if (typeof value !== 'object' || value === null) return
+/** Refuses nesting beyond the depth limit; `depth` is the level of the value at `where` (the root is 1). */
+function checkDepth(where: string, depth: number): void {
   if (depth > PLAN_FILE_LIMITS.maxDepth) {
     refuse(
       'invalidStructure',
-      `This planning file is nested too deeply at ${path || 'the top level'} (more than ${PLAN_FILE_LIMITS.maxDepth} levels)`,
-      path
+      `This planning file is nested too deeply at ${where || 'the top level'} (more than ${PLAN_FILE_LIMITS.maxDepth} levels)`,
+      where
     )
   }
+}
+
+/** Refuses a list with more items than the limit. */
+function checkListSize(items: readonly unknown[], where: string): void {
+  if (items.length > PLAN_FILE_LIMITS.maxArrayItems) {
+    refuse(
+      'tooLarge',
+      `This planning file is too large: the list at ${where || 'the top level'} has ${formatCount(items.length)} items; the limit is ${formatCount(PLAN_FILE_LIMITS.maxArrayItems)}`,
+      where
+    )
+  }
+}
+
+/** Refuses an object with more keys than the limit. */
+function checkObjectSize(keys: readonly string[], where: string): void {
+  if (keys.length > PLAN_FILE_LIMITS.maxObjectKeys) {
+    refuse(
+      'tooLarge',
+      `This planning file is too large: the object at ${where || 'the top level'} has ${formatCount(keys.length)} keys; the limit is ${formatCount(PLAN_FILE_LIMITS.maxObjectKeys)}`,
+      where
+    )
+  }
+}
+
+/** Refuses the prototype keys `__proto__`, `constructor` and `prototype`. */
+function checkKey(key: string, where: string): void {
+  if (FORBIDDEN_KEYS.has(key)) {
+    refuse(
+      'invalidStructure',
+      `Refused key "${key}" at ${where || 'the top level'}: keys named __proto__, constructor or prototype are not allowed in a planning file`,
+      joinPath(where, key)
+    )
+  }
+}
+
+/**
+ * Walks a whole parsed document and refuses prototype keys (`__proto__`, `constructor`, `prototype`),
+ * objects with too many keys, arrays with too many items and nesting beyond the depth limit (the root is
+ * level 1). Recursion is bounded by that limit. The same checks guard `copyJsonData`.
+ */
+export function checkDocumentSafety(value: unknown, path = '', depth = 1): void {
+  if (typeof value !== 'object' || value === null) return
+  checkDepth(path, depth)
   if (Array.isArray(value)) {
-    if (value.length > PLAN_FILE_LIMITS.maxArrayItems) {
-      refuse(
-        'tooLarge',
-        `This planning file is too large: the list at ${path || 'the top level'} has ${formatCount(value.length)} items; the limit is ${formatCount(PLAN_FILE_LIMITS.maxArrayItems)}`,
-        path
-      )
-    }
+    checkListSize(value, path)
     for (let i = 0; i < value.length; i++) checkDocumentSafety(value[i], `${path}[${i}]`, depth + 1)
     return
   }
   const keys = Object.keys(value)
-  if (keys.length > PLAN_FILE_LIMITS.maxObjectKeys) {
-    refuse(
-      'tooLarge',
-      `This planning file is too large: the object at ${path || 'the top level'} has ${formatCount(keys.length)} keys; the limit is ${formatCount(PLAN_FILE_LIMITS.maxObjectKeys)}`,
-      path
-    )
-  }
+  checkObjectSize(keys, path)
   for (const key of keys) {
-    if (FORBIDDEN_KEYS.has(key)) {
-      refuse(
-        'invalidStructure',
-        `Refused key "${key}" at ${path || 'the top level'}: keys named __proto__, constructor or prototype are not allowed in a planning file`,
-        joinPath(path, key)
-      )
-    }
+    checkKey(key, path)
     checkDocumentSafety((value as JsonObject)[key], joinPath(path, key), depth + 1)
   }
 }
@@ -489,22 +509,10 @@ export function copyJsonData(value: unknown, where: string, depth: number): unkn
       where
     )
   }
-  if (depth > PLAN_FILE_LIMITS.maxDepth) {
-    refuse(
-      'invalidStructure',
-      `This planning file is nested too deeply at ${where} (more than ${PLAN_FILE_LIMITS.maxDepth} levels)`,
-      where
-    )
-  }
+  checkDepth(where, depth)
   if (isArray) {
     const items = value as unknown[]
-    if (items.length > PLAN_FILE_LIMITS.maxArrayItems) {
-      refuse(
-        'tooLarge',
-        `This planning file is too large: the list at ${where} has ${formatCount(items.length)} items; the limit is ${formatCount(PLAN_FILE_LIMITS.maxArrayItems)}`,
-        where
-      )
-    }
+    checkListSize(items, where)
     const out: unknown[] = []
     // An index loop, not map(): map skips holes, which JSON cannot hold.
     for (let i = 0; i < items.length; i++) out.push(copyJsonData(items[i], `${where}[${i}]`, depth + 1))
@@ -512,22 +520,10 @@ export function copyJsonData(value: unknown, where: string, depth: number): unkn
   }
   const obj = value as JsonObject
   const keys = Object.keys(obj)
-  if (keys.length > PLAN_FILE_LIMITS.maxObjectKeys) {
-    refuse(
-      'tooLarge',
-      `This planning file is too large: the object at ${where} has ${formatCount(keys.length)} keys; the limit is ${formatCount(PLAN_FILE_LIMITS.maxObjectKeys)}`,
-      where
-    )
-  }
+  checkObjectSize(keys, where)
   const out: JsonObject = {}
   for (const key of keys) {
-    if (FORBIDDEN_KEYS.has(key)) {
-      refuse(
-        'invalidStructure',
-        `Refused key "${key}" at ${where}: keys named __proto__, constructor or prototype are not allowed in a planning file`,
-        joinPath(where, key)
-      )
-    }
+    checkKey(key, where)
     // Safe: prototype keys were refused just above, so this assignment only ever creates an own property.
     out[key] = copyJsonData(obj[key], joinPath(where, key), depth + 1)
   }

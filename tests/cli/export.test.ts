@@ -78,7 +78,10 @@ describe('stackplan export --xlsx', () => {
     const model = evaluatePlan(plan, { scenarioId: 'vvf', overrides: { 'fleet.vms': 2500 } })
     const breakdown = workbook.getWorksheet('Breakdown')!
     expect(breakdown.getRow(2).getCell(2).value).toBe(2500)
-    expect(breakdown.getRow(2).getCell(11).value).toBe(model.platforms.vmware.annual.total)
+    // Money cells are rounded to cents: the model's total, ×100, rounded, ÷100.
+    expect(breakdown.getRow(2).getCell(11).value).toBe(
+      Math.round(model.platforms.vmware.annual.total * 100) / 100
+    )
     expect(breakdown.getRow(2).getCell(11).type).toBe(ExcelJS.ValueType.Number)
     const summary = workbook.getWorksheet('Summary')!
     expect(summary.getRow(2).getCell(2).value).toBe('Budget 2026')

@@ -10,8 +10,10 @@ import {
   freshDocument,
   headlineText,
   isE2eSkipped,
+  nextFrames,
   openPlanner,
   screenshot,
+  screenshotLuminance,
 } from '../support/browser'
 
 const CHART = '[data-testid="curves-chart"]'
@@ -26,12 +28,8 @@ async function setAssumption(page: Page, selector: string, text: string): Promis
 
 /** Waits for the chart to show different pixels than `before` (it redraws on the next frame). */
 async function waitForRedraw(page: Page, before: string): Promise<string> {
-  let now = before
-  for (let i = 0; i < 50 && now === before; i++) {
-    await page.waitForTimeout(50)
-    now = await canvasFingerprint(page, CHART)
-  }
-  return now
+  await expect.poll(() => canvasFingerprint(page, CHART)).not.toBe(before)
+  return canvasFingerprint(page, CHART)
 }
 
 describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
@@ -48,13 +46,12 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
 
   it('loads without console errors and draws the cost curves', async () => {
     const { page } = s
-    await page.waitForTimeout(200)
+    await expect.poll(() => canvasInkPixels(page, CHART)).toBeGreaterThan(5000)
     expect(await headlineText(page)).toMatch(/At 1,000 VMs (VMware|OpenStack) costs/)
-    expect(await canvasInkPixels(page, CHART)).toBeGreaterThan(5000)
     expect(await page.title()).toBe('Untitled plan — Stackplan')
     await screenshot(page, 'window-1440x900')
     await page.setViewportSize({ width: 1280, height: 800 })
-    await page.waitForTimeout(200)
+    await nextFrames(page)
     await screenshot(page, 'window-1280x800')
     expect(s.errors).toEqual([])
   })
@@ -91,7 +88,8 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
     const problem = page.locator('[data-key="vmware.usdPerCoreYear.vcf"] [data-testid="problem"]')
     await problem.waitFor()
     expect(await problem.innerText()).toContain('0 to 10,000')
-    await page.waitForTimeout(200)
+    // A redraw would land on the next frame; two frames later the chart must be as it was.
+    await nextFrames(page)
     expect(await canvasFingerprint(page, CHART)).toBe(chartBefore)
     expect(await headlineText(page)).toBe(headlineBefore)
     expect(await page.getByTestId('undo').isDisabled()).toBe(true)
@@ -142,7 +140,8 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
     expect(await headlineText(page)).toMatch(/在 1,000 台虚拟机时/)
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
     await page.getByTestId('tab-power').click()
-    await page.waitForTimeout(150)
+    await page.getByTestId('tab-power').and(page.locator('[aria-selected="true"]')).waitFor()
+    await nextFrames(page)
     await screenshot(page, 'chinese')
 
     // A selected curve point and the inspector's chip are worded in Chinese too.
@@ -223,7 +222,7 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
     expect(await page.getByTestId('scenario-tab').first().innerText()).toContain(`<b>${hostile}</b>`)
     expect(await page.locator('img').count()).toBe(0)
     expect(await page.locator('.toolbar b, .scenarios b').count()).toBe(0)
-    await page.waitForTimeout(200)
+    await nextFrames(page)
     expect(dialogs).toEqual([])
     await screenshot(page, 'hostile-name')
   })
@@ -250,14 +249,19 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
     const { page } = s
     await page.emulateMedia({ colorScheme: 'dark' })
     await page.setViewportSize({ width: 1280, height: 800 })
-    await page.waitForTimeout(150)
-    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark')
-    await screenshot(page, 'dark-1280x800')
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark')
+    await nextFrames(page)
+    // What the user sees: the dark window is mostly dark, the light one mostly light.
+    const dark = await screenshotLuminance(page, await readFile(await screenshot(page, 'dark-1280x800')))
+    expect(dark).toBeLessThan(0.25)
     await page.emulateMedia({ colorScheme: 'light' })
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).not.toBe('dark')
+    await nextFrames(page)
+    expect(await screenshotLuminance(page, await page.screenshot())).toBeGreaterThan(0.75)
     for (const tab of ['breakdown', 'power', 'storage', 'capabilities']) {
       await page.getByTestId(`tab-${tab}`).click()
       await page.locator('.results').evaluate((el) => (el.scrollTop = el.scrollHeight))
-      await page.waitForTimeout(150)
+      await nextFrames(page)
       await screenshot(page, `tab-${tab}`)
     }
     expect(s.errors).toEqual([])

@@ -40,6 +40,17 @@ describe('export:savePdf', () => {
     expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 report')
   })
 
+  it('asks before replacing an existing PDF under the extended name, and renders nothing on Cancel', async () => {
+    const chosen = path.join(tmp, 'board-report')
+    writeFileSync(`${chosen}.pdf`, 'signed copy')
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen })
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false })
+    const result = await invokeHandler('export:savePdf', event, { suggestedName: 'B', pageSize: 'A4' })
+    expect(result).toEqual({ status: 'cancelled' })
+    expect(readFileSync(`${chosen}.pdf`, 'utf8')).toBe('signed copy')
+    expect(sender.printToPDF).not.toHaveBeenCalled()
+  })
+
   it('reports a failed rendering without writing anything', async () => {
     const target = path.join(tmp, 'failed.pdf')
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
@@ -78,6 +89,39 @@ describe('export:saveFile', () => {
     const options = dialog.showSaveDialog.mock.calls[0]?.[1] as { defaultPath: string; filters: unknown }
     expect(path.basename(options.defaultPath)).toBe('Budget.xlsx')
     expect(options.filters).toEqual([{ name: 'Excel workbooks', extensions: ['xlsx'] }])
+  })
+
+  it('asks before replacing a file under the extended name, and keeps it on Cancel', async () => {
+    const chosen = path.join(tmp, 'kept')
+    writeFileSync(`${chosen}.csv`, 'their numbers')
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen })
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false })
+    const request = { suggestedName: 'curves.csv', kind: 'csv', bytes: new Uint8Array([97]) }
+    expect(await invokeHandler('export:saveFile', event, request)).toEqual({ status: 'cancelled' })
+    expect(readFileSync(`${chosen}.csv`, 'utf8')).toBe('their numbers')
+    const options = dialog.showMessageBox.mock.calls[0]?.[1] as { message: string; buttons: string[] }
+    expect(options.message).toBe('“kept.csv” already exists. Replace it?')
+    expect(options.buttons).toEqual(['Cancel', 'Replace'])
+  })
+
+  it('replaces the file under the extended name when the user says Replace', async () => {
+    const chosen = path.join(tmp, 'replaced')
+    writeFileSync(`${chosen}.csv`, 'old')
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen })
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false })
+    const request = { suggestedName: 'curves.csv', kind: 'csv', bytes: new Uint8Array([97]) }
+    expect(await invokeHandler('export:saveFile', event, request)).toMatchObject({ status: 'saved' })
+    expect(readFileSync(`${chosen}.csv`, 'utf8')).toBe('a')
+  })
+
+  it('does not ask when the dialog returned the full name (it asked itself)', async () => {
+    const chosen = path.join(tmp, 'asked.csv')
+    writeFileSync(chosen, 'old')
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen })
+    const request = { suggestedName: 'curves.csv', kind: 'csv', bytes: new Uint8Array([98]) }
+    expect(await invokeHandler('export:saveFile', event, request)).toMatchObject({ status: 'saved' })
+    expect(dialog.showMessageBox).not.toHaveBeenCalled()
+    expect(readFileSync(chosen, 'utf8')).toBe('b')
   })
 
   it('returns cancelled when the dialog is cancelled', async () => {

@@ -282,6 +282,7 @@ describe('recovery', () => {
     name: 'Untitled',
     text: '{}',
     snapshotAtMs: 5,
+    stamp: null,
   }
 
   it('stores an untitled snapshot', async () => {

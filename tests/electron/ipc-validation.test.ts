@@ -37,6 +37,7 @@ const VALID_ARGS: Record<InvokeChannel, unknown[]> = {
       name: 'budget',
       text: '{}',
       snapshotAtMs: 1_700_000_000_000,
+      stamp: null,
     },
   ],
   'recovery:discard': [{ docId: 'doc-1_a' }],
@@ -190,6 +191,42 @@ describe('specific payload rules', () => {
     expect(() => checkInvoke('app:confirmClose', trustedEvent() as never, [{ proceed: 'yes' }])).toThrow(
       'app:confirmClose refused: argument 1.proceed must be true or false, got string'
     )
+  })
+
+  it.each([
+    [
+      'plan:save' as const,
+      [{ ...(VALID_ARGS['plan:save'][0] as object), expected: { ...stamp, sha256: 'Z'.repeat(64) } }],
+      'plan:save refused: argument 1.expected.sha256 has an invalid format',
+    ],
+    [
+      'plan:openRecent' as const,
+      [{ path: 'p'.repeat(4097) }],
+      'plan:openRecent refused: argument 1.path must be at most 4096 characters (got 4097)',
+    ],
+    [
+      'plan:save' as const,
+      [{ ...(VALID_ARGS['plan:save'][0] as object), expected: { ...stamp, sizeBytes: 1.5 } }],
+      'plan:save refused: argument 1.expected.sizeBytes must be a whole number',
+    ],
+    [
+      'recovery:discard' as const,
+      [JSON.parse('{"__proto__": {"polluted": true}, "docId": "a"}')],
+      'recovery:discard refused: argument 1 has unexpected field(s): __proto__',
+    ],
+    [
+      'app:confirmClose' as const,
+      [{}],
+      'app:confirmClose refused: argument 1 is missing the field "proceed"',
+    ],
+    ['app:info' as const, [1], 'app:info refused: arguments must be 0 value(s), got 1'],
+    [
+      'export:saveFile' as const,
+      [{ suggestedName: 'a', kind: 'exe', bytes: new Uint8Array(1) }],
+      'export:saveFile refused: argument 1.kind must be one of xlsx, csv, png',
+    ],
+  ])('names the place and the rule: %s', (channel, payload, message) => {
+    expect(() => checkInvoke(channel, trustedEvent() as never, payload)).toThrow(message)
   })
 })
 

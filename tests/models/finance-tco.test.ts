@@ -131,12 +131,22 @@ describe('horizon cash flows', () => {
     )
   })
 
-  it('discounts the horizon at the plan rate and credits the residual book value at its end', () => {
-    const r = evaluatePlan(createDefaultPlan()).platforms.openstack
-    const expected = r.horizon.cashFlows.reduce((s, f, y) => s + f.total / 1.08 ** y, 0)
-    // 5 years = 5-year depreciation: nothing bought in year 0 is left
+  it('discounts the horizon at the plan rate', () => {
+    // Power, maintenance and wage escalation off so every flow is a hand-known figure (VMware, 1,000 VMs, 25
+    // hosts): year 0: 560,000 licences + 274,912 staff + 756,000 hardware (700,000 servers + 56,000 support)
+    //         + 64,424.50944 vSAN drives (536.870912 TB × 120) + 15,000 facility = 1,670,336.50944
+    // years 1–4: 560,000 + 274,912 + 56,000 + 15,000 = 905,912
+    // NPV at 8 %: 1,670,336.50944 + 905,912 × (1 − 1.08⁻⁴) / 0.08 = 1,670,336.50944 + 905,912 × 3.3121268
+    //           = 1,670,336.50944 + 3,000,495.45 = 4,670,831.96 (5 years = the 5-year life: no residual value)
+    const r = evaluatePlan(
+      planWith({ 'power.usdPerKwh': 0, 'maintenance.eventsPerHostYear': 0, 'finance.wageEscalation': 0 })
+    ).platforms.vmware
+    expect(r.horizon.cashFlows.map((f) => f.total)).toEqual([
+      expect.closeTo(1_670_336.50944, 4),
+      ...Array.from({ length: 4 }, () => expect.closeTo(905_912, 4)),
+    ])
     expect(r.horizon.residualValue).toBe(0)
-    expect(r.horizon.npv).toBeCloseTo(expected, 4)
+    expect(r.horizon.npv).toBeCloseTo(4_670_831.96, 1)
   })
 
   it('credits what hardware bought late in a long horizon is still worth', () => {

@@ -471,6 +471,43 @@ describe('parsePlanFile: every typed error with its message', () => {
     })
   })
 
+  // Saving runs the same structural checks on extensions (copyJsonData) as reading does on the whole
+  // document (checkDocumentSafety): each limit must refuse on both paths.
+  it.each([
+    [
+      'a list over 100,000 items',
+      () => ({ list: new Array(100_001).fill(0) }),
+      'This planning file is too large: the list at extensions.list has 100,001 items; the limit is 100,000',
+    ],
+    [
+      'an object over 10,000 keys',
+      () => ({ keys: Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`k${i}`, i])) }),
+      'This planning file is too large: the object at extensions.keys has 10,001 keys; the limit is 10,000',
+    ],
+    [
+      'nesting over 64 levels',
+      // extensions is level 3; 62 nested lists put the innermost one at level 65.
+      () => ({ deep: Array.from({ length: 61 }).reduce<unknown[]>((inner) => [inner], []) }),
+      `This planning file is nested too deeply at extensions.deep${'[0]'.repeat(61)} (more than 64 levels)`,
+      // Reading finds the nesting in the text before parsing, and says where.
+      'This planning file is nested too deeply (more than 64 levels) at line 1, column 636',
+    ],
+    [
+      'a prototype key',
+      () => JSON.parse('{"x": {"constructor": 1}}') as Record<string, unknown>,
+      'Refused key "constructor" at extensions.x: keys named __proto__, constructor or prototype are not allowed in a planning file',
+    ],
+  ])('saving refuses extensions with %s', (_what, extensions, message, readMessage?: string) => {
+    const plan = createDefaultPlan()
+    plan.extensions = extensions()
+    expect(() => serializePlanFile(plan, META)).toThrow(`Cannot save this plan: ${message}`)
+    // Reading the same document refuses it too, naming the place from the envelope down.
+    const doc = JSON.parse(serializePlanFile(createDefaultPlan(), META)) as { plan: Record<string, unknown> }
+    doc.plan.extensions = extensions()
+    const error = errorOf(parsePlanFile(JSON.stringify(doc)))
+    expect(error.message).toBe(readMessage ?? message.replace(' at extensions', ' at plan.extensions'))
+  })
+
   it('tooNew: a file whose minReaderVersion is above this version', () => {
     expect(errorOf(parsePlanFile(fileWith({}, { formatVersion: 3, minReaderVersion: 3 })))).toEqual({
       kind: 'tooNew',

@@ -1,12 +1,18 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
-import { createDefaultPlan, findAssumption, isNumberAssumption, type NumberAssumption } from '@models'
+import {
+  createDefaultPlan,
+  distributionProblem,
+  findAssumption,
+  isNumberAssumption,
+  withRange,
+  type NumberAssumption,
+} from '@models'
 import AssumptionField from '../../renderer/src/components/AssumptionField.vue'
 import DistributionEditor from '../../renderer/src/components/DistributionEditor.vue'
 import { i18n } from '../../renderer/src/i18n'
 import { usePlanStore } from '../../renderer/src/stores/plan'
-import { distributionProblem, withRange } from '../../renderer/src/stores/range-edits'
 import { mountWithStores } from './mount'
 
 type Wrapper = ReturnType<typeof mountWithStores>['wrapper']

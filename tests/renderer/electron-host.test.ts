@@ -53,6 +53,38 @@ describe('Electron host', () => {
     })
   })
 
+  it('keeps the stamp in the recovery snapshot and compares a recovered document’s save against it', async () => {
+    const opened = { path: '/p/a.stackplan', name: 'a.stackplan', text: '{}', stamp: STAMP }
+    const before = fakeApi({ 'plan:openDialog': { status: 'opened', doc: opened } })
+    const crashed = createElectronHost(before.api)
+    await crashed.open()
+    await crashed.snapshot({ docId: 'd1', ref: '/p/a.stackplan', name: 'a', text: 'edited', snapshotAtMs: 9 })
+    expect(before.invoke).toHaveBeenLastCalledWith('recovery:snapshot', {
+      docId: 'd1',
+      path: '/p/a.stackplan',
+      name: 'a',
+      text: 'edited',
+      snapshotAtMs: 9,
+      stamp: STAMP,
+    })
+    // After the restart a new host knows no stamp until the snapshot hands it back.
+    const after = fakeApi({
+      'recovery:list': [
+        { docId: 'd1', path: '/p/a.stackplan', name: 'a', text: 'edited', snapshotAtMs: 9, stamp: STAMP },
+      ],
+      'plan:save': { status: 'conflict', path: '/p/a.stackplan' },
+    })
+    const recovered = createElectronHost(after.api)
+    await recovered.listRecovery()
+    await recovered.save({ ref: '/p/a.stackplan', text: 'edited', overwrite: false })
+    expect(after.invoke).toHaveBeenLastCalledWith('plan:save', {
+      path: '/p/a.stackplan',
+      text: 'edited',
+      expected: STAMP,
+      overwrite: false,
+    })
+  })
+
   it('maps conflicts and errors to names, not paths', async () => {
     const { api } = fakeApi({
       'plan:save': { status: 'conflict', path: '/p/a.stackplan' },

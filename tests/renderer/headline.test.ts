@@ -20,9 +20,10 @@ describe('HeadlineSentence', () => {
     expect(text).toContain(`less a year (${fmt.money(Math.abs(e.gapAnnual))})`)
     expect(text).toContain(`Per VM-month: ${fmt.money(e.platforms.vmware.perVmMonth)} on VMware`)
     expect(text).toContain(`${fmt.money(e.platforms.openstack.perVmMonth)} on OpenStack`)
-    if (curves.crossovers.length > 0) {
-      expect(text).toContain(`The curves cross at ${fmt.integer(curves.crossovers[0]!.vms)}`)
-    }
+    // The default plan's curves cross (VMware is cheaper below the crossover, OpenStack above).
+    const [first] = curves.crossovers
+    expect(first).toMatchObject({ cheaperBelow: 'vmware', cheaperAbove: 'openstack' })
+    expect(text).toContain(`The curves cross at ${fmt.integer(first!.vms)}`)
     expect(text).not.toMatch(/NaN|Infinity|undefined/)
   })
 

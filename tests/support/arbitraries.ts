@@ -1,7 +1,20 @@
 import fc from 'fast-check'
-import { CATALOG, type Assumption, type AssumptionValue, type NumberAssumption } from '../../models/catalog/catalog'
+import {
+  CATALOG,
+  type Assumption,
+  type AssumptionValue,
+  type NumberAssumption,
+} from '../../models/catalog/catalog'
+import { ISO_4217_CODES } from '../../models/catalog/iso-4217'
 import { HOURS_PER_WEEK } from '../../models/catalog/profile'
-import type { CostMetric, Distribution, Plan, Scenario, ScoreRound, ViewSettings } from '../../models/plan/plan'
+import type {
+  CostMetric,
+  Distribution,
+  Plan,
+  Scenario,
+  ScoreRound,
+  ViewSettings,
+} from '../../models/plan/plan'
 import { isDefaultValue } from '../../models/catalog/values'
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
@@ -33,7 +46,7 @@ export function arbAssumptionValue(a: Assumption): fc.Arbitrary<AssumptionValue>
     case 'choice':
       return fc.constantFrom(...a.options)
     case 'currency':
-      return fc.stringMatching(/^[A-Z]{3}$/)
+      return fc.constantFrom(...ISO_4217_CODES)
     case 'profile':
       return fc
         .tuple(

@@ -201,3 +201,39 @@ export function canvasFingerprint(page: Page, selector: string): Promise<string>
     return (hash >>> 0).toString(16)`
   )
 }
+
+/**
+ * Waits until the page has painted two more frames: a change made now (a click, a resize, a redraw queued
+ * for the next frame) is on screen afterwards. An event to wait for, never a fixed time.
+ */
+export async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    `new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null))))`
+  )
+}
+
+/**
+ * Mean relative luminance (0 black … 1 white, Rec. 709 weights) of a PNG screenshot, decoded by the
+ * browser in a blank page of the same context (the planner's CSP is left alone).
+ */
+export async function screenshotLuminance(page: Page, png: Buffer): Promise<number> {
+  const blank = await page.context().newPage()
+  try {
+    return await blank.evaluate(`(async () => {
+      const image = new Image()
+      image.src = 'data:image/png;base64,${png.toString('base64')}'
+      await image.decode()
+      const canvas = document.createElement('canvas')
+      canvas.width = image.naturalWidth
+      canvas.height = image.naturalHeight
+      const context = canvas.getContext('2d')
+      context.drawImage(image, 0, 0)
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
+      let sum = 0
+      for (let i = 0; i < data.length; i += 4) sum += 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2]
+      return sum / (data.length / 4) / 255
+    })()`)
+  } finally {
+    await blank.close()
+  }
+}

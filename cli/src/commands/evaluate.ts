@@ -7,6 +7,7 @@ import {
 import { withUsageErrors } from '../errors'
 import { formatTable, money, number, vmsText } from '../format'
 import { PLAN_AT_SIZE_OPTIONS, parseCommandArgs, readPlanAtSize } from '../options'
+import { quoted } from '../terminal-text'
 
 /** The public JSON shape of one platform (docs/CLI.md). */
 function platformJson(p: PlatformResult) {
@@ -90,7 +91,7 @@ function evaluationTable(e: Evaluation): string {
   const checks = e.warnings.map((w) => `Check: ${describeModelWarning(w)}`)
   const notes = [...reasons, ...checks]
   return [
-    `Scenario "${e.scenario}" at ${vmsText(e.vms)} (${cur}, list prices; real deals are negotiated)`,
+    `Scenario ${quoted(e.scenario)} at ${vmsText(e.vms)} (${cur}, list prices; real deals are negotiated)`,
     '',
     formatTable(rows),
     '',

@@ -1,4 +1,5 @@
 import {
+  CATALOG,
   MAX_MONTE_CARLO_SAMPLES,
   MAX_SEED,
   MONTE_CARLO_DEFAULTS,
@@ -11,8 +12,21 @@ import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
 import { writeOutputFile } from '../write-output'
 
-/** Most samples the command line runs in one go (memory: about 16 bytes × samples × fleet sizes). */
-/** CSV rows written per call to the file. */
+/**
+ * Memory one run may hold. A run keeps both platforms' cost at every fleet size for every sample
+ * (2 × 8 bytes each) and every sampled value (8 bytes per key and sample): 100,000 samples × 1,000 fleet
+ * sizes from a file would take 1.6 GB, so such a run is refused before it starts, naming its size.
+ */
+export const MAX_MONTE_CARLO_BYTES = 256 * 1024 * 1024
+
+/** Bytes a run of `samples` over `fleetSizes` points holds at most (every catalog key sampled). */
+export function monteCarloBytes(samples: number, fleetSizes: number): number {
+  return samples * (fleetSizes * 16 + (CATALOG.length + 1) * 8)
+}
+
+function megabytes(bytes: number): string {
+  return `${number(Math.ceil(bytes / (1024 * 1024)))} MB`
+}
 
 /** The public JSON shape of `stackplan montecarlo --json` (docs/CLI.md). */
 export function monteCarloJson(m: MonteCarloResult) {
@@ -96,7 +110,21 @@ export async function runMonteCarlo(args: string[]): Promise<string> {
   // Options win; else the sample count and seed saved with the plan; else the defaults.
   const samples = samplesOption ?? plan.monteCarlo?.samples ?? MONTE_CARLO_DEFAULTS.samples
   const seed = seedOption ?? plan.monteCarlo?.seed ?? MONTE_CARLO_DEFAULTS.seed
+  // The curve's points plus the plan's own fleet size, which is added when it is not one of them.
+  const fleetSizes = plan.view.curvePoints + 1
+  const bytes = monteCarloBytes(samples, fleetSizes)
+  if (bytes > MAX_MONTE_CARLO_BYTES) {
+    throw new UsageError(
+      `this run would hold about ${megabytes(bytes)} (${number(samples)} samples × ${number(fleetSizes)} fleet sizes); ` +
+        `the limit is ${megabytes(MAX_MONTE_CARLO_BYTES)}: lower --samples or the plan's view.curvePoints`
+    )
+  }
   const showProgress = process.stderr.isTTY === true
+  if (showProgress) {
+    process.stderr.write(
+      `Monte Carlo: ${number(samples)} samples × ${number(fleetSizes)} fleet sizes, up to ${megabytes(bytes)} of memory\n`
+    )
+  }
   let result: MonteCarloResult
   try {
     result = withUsageErrors(() =>

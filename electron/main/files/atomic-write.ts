@@ -2,14 +2,13 @@ import { randomBytes } from 'node:crypto'
 import * as nodeFs from 'node:fs/promises'
 import path from 'node:path'
 import { errorCode, FileServiceError, saveError, type SaveStep } from './errors'
+import type { FileSystem } from './file-system'
+import { notWritableError, resolveSaveTarget } from './save-target'
+import { writeInPlace } from './write-in-place'
 
 export { FileServiceError } from './errors'
 
-/** The parts of node:fs/promises the file service uses; tests pass a wrapper to inject failures. */
-export type FileSystem = Pick<
-  typeof nodeFs,
-  'open' | 'stat' | 'rename' | 'unlink' | 'readFile' | 'readdir' | 'mkdir' | 'realpath'
->
+export type { FileSystem } from './file-system'
 
 export interface WriteFileAtomicOptions {
   /**
@@ -37,6 +36,37 @@ export interface WriteFileAtomicOptions {
    * @default false
    */
   removeStaleTemps?: boolean
+  /**
+   * Follow a link at `filePath` to the file it names (the file the user chose). False for every auxiliary
+   * path (backup, recovery snapshot, recent list): a link there is replaced, never written through.
+   * @default true
+   */
+  isFollowingLinks?: boolean
+  /**
+   * What to do with a pipe, character device or /dev/stdout at the target: write into it in place, or
+   * refuse (planning files are regular files only).
+   * @default 'write'
+   */
+  specialFiles?: 'write' | 'refuse'
+  /**
+   * Refuse to replace anything already at the target: the new file appears under its name with a hard
+   * link, which fails when a file of that name exists (`init` never destroys work).
+   * @default false
+   */
+  isExclusive?: boolean
+  /**
+   * How long a pipe target may go without a reader (at open) or without reading (while written).
+   * @default 10000
+   */
+  pipeWaitMs?: number
+  /** Owner of a new file (the backup takes the replaced file's); an existing file keeps its own. */
+  owner?: FileOwner | null
+}
+
+/** Who owns a file. */
+export interface FileOwner {
+  uid: number
+  gid: number
 }
 
 /**
@@ -155,38 +185,53 @@ async function syncFolder(fs: FileSystem, folder: string): Promise<void> {
   }
 }
 
-/** A symlinked file is saved where it really lives, so the link survives the rename. */
-async function realTarget(fs: FileSystem, resolved: string): Promise<string> {
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'])
+
+/**
+ * Puts the finished temporary file under the target's name without replacing anything: link() fails
+ * with EEXIST when a file of that name exists, atomically. Filesystems without hard links (FAT) fall
+ * back to checking, then renaming.
+ */
+async function placeExclusive(fs: FileSystem, tempPath: string, target: string): Promise<void> {
   try {
-    return await fs.realpath(resolved)
-  } catch {
-    return resolved
+    await fs.link(tempPath, target)
+  } catch (error) {
+    if (!NO_HARD_LINKS.has(errorCode(error))) throw error
+    const isTaken = await fs.lstat(target).then(
+      () => true,
+      () => false
+    )
+    if (isTaken) throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' })
+    await fs.rename(tempPath, target)
+    return
   }
+  await fs.unlink(tempPath).catch(() => undefined)
 }
 
-/** The permission bits of the file at `target`, null when there is none; refuses a folder. */
-async function existingMode(fs: FileSystem, target: string): Promise<number | null> {
+/** Gives the new file the old one's owner when they differ; only root may, and only root needs to. */
+async function keepOwner(handle: nodeFs.FileHandle, owner: FileOwner | null): Promise<void> {
+  if (!owner || process.getuid === undefined) return
+  if (owner.uid === process.getuid() && owner.gid === process.getgid?.()) return
   try {
-    const stats = await fs.stat(target)
-    if (stats.isDirectory()) {
-      throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' })
-    }
-    return stats.mode & 0o7777
+    await handle.chown(owner.uid, owner.gid)
   } catch (error) {
-    // No file there (or no folder): the open of the temporary file reports the real problem.
-    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return null
-    throw error
+    // A user who may replace the file but not give it away keeps the file as theirs, as editors do.
+    if (errorCode(error) !== 'EPERM') throw error
   }
 }
 
 /**
- * Replaces `filePath` (or the file a symlink there points to) with `data` so that it is always either the old or the new bytes, even if the
- * process dies or the power fails midway: write a temporary file in the same folder (`.<name>.<random>.tmp`),
- * fsync it, keep the old file's permissions, optionally copy the old file to `<path>.bak` (atomically, before
- * the rename), rename over the target (retrying EPERM/EBUSY/EACCES on Windows), then fsync the folder so the
- * rename itself is durable (POSIX only). On failure the temporary file is removed, the target is untouched,
- * and a FileServiceError names the failed step and the path. With `removeStaleTemps`, a successful save then
- * removes stale temporary files that earlier saves of the same file, killed midway, left behind.
+ * Replaces `filePath` (or the file a symlink there points to) with `data` so that it is always either the
+ * old or the new bytes, even if the process dies or the power fails midway: write a temporary file in the
+ * same folder (`.<name>.<random>.tmp`, created with O_EXCL so no link there is followed), fsync it, keep the
+ * old file's permissions and owner, optionally copy the old file to `<path>.bak` (atomically, before the
+ * rename, never through a link at the backup's path), rename over the target (retrying EPERM/EBUSY/EACCES
+ * on Windows), then fsync the folder so the rename itself is durable (POSIX only). A pipe, character
+ * device or /dev/stdout is written in place instead (or refused with `specialFiles: 'refuse'`); sockets,
+ * disk devices and files under /proc and /sys are refused. On failure the temporary file is removed, the
+ * target is untouched, and a FileServiceError names the failed step and the path. With
+ * `removeStaleTemps`, a successful save then removes stale temporary files that earlier saves of the same
+ * file, killed midway, left behind.
  */
 export async function writeFileAtomic(
   filePath: string,
@@ -200,19 +245,45 @@ export async function writeFileAtomic(
     platform = process.platform,
     renameRetryDelaysMs = [10, 25, 50, 100, 200],
     removeStaleTemps = false,
+    isFollowingLinks = true,
+    specialFiles = 'write',
+    isExclusive = false,
+    pipeWaitMs = 10_000,
   } = options
-  const target = await realTarget(fs, path.resolve(filePath))
+  const requested = path.resolve(filePath)
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+  const found = await step('replace file', requested, () =>
+    resolveSaveTarget(fs, requested, { isFollowingLinks, platform })
+  )
+  const target = found.path
+  if (found.kind === 'pipe' || found.kind === 'device' || found.kind === 'descriptor') {
+    if (specialFiles === 'refuse' || isExclusive) {
+      throw notWritableError(target, found.kind === 'pipe' ? 'a pipe' : 'a device, not a regular file')
+    }
+    await step('write', target, () =>
+      writeInPlace(target, bytes, {
+        fs,
+        isAppending: found.kind === 'descriptor',
+        readerWaitMs: pipeWaitMs,
+        stallMs: pipeWaitMs,
+      })
+    )
+    return
+  }
+  if (isExclusive && found.kind !== 'none') {
+    throw saveError('replace file', target, Object.assign(new Error(`${target} exists`), { code: 'EEXIST' }))
+  }
   const folder = path.dirname(target)
   const tempPath = tempPathFor(target)
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
-
-  const oldMode = await step('replace file', target, () => existingMode(fs, target))
+  const oldMode = found.kind === 'file' && found.stats ? found.stats.mode & 0o7777 : null
   let handle: nodeFs.FileHandle | undefined
   let isTempCreated = false
   try {
     handle = await step('create temporary file', target, () => fs.open(tempPath, 'wx', oldMode ?? mode))
     isTempCreated = true
     const opened = handle
+    const owner = options.owner ?? (found.kind === 'file' ? found.stats : null)
+    await step('create temporary file', target, () => keepOwner(opened, owner))
     // open() applies the umask; chmod gives the new file exactly the old one's permissions.
     if (oldMode !== null) await step('create temporary file', target, () => opened.chmod(oldMode))
     await step('write', target, () => opened.writeFile(bytes))
@@ -227,6 +298,11 @@ export async function writeFileAtomic(
             ...options,
             keepBackup: false,
             mode: oldMode,
+            // The backup belongs to whoever owned the version it keeps.
+            owner: found.stats,
+            // A planted `<plan>.bak -> ~/.bashrc` is replaced by the backup, never written through.
+            isFollowingLinks: false,
+            isExclusive: false,
             // The save of the target cleans the backup's temporary files too, once it has succeeded.
             removeStaleTemps: false,
           })
@@ -237,7 +313,9 @@ export async function writeFileAtomic(
       })
     }
     await step('replace file', target, () =>
-      renameWithRetry(fs, tempPath, target, platform, renameRetryDelaysMs)
+      isExclusive
+        ? placeExclusive(fs, tempPath, target)
+        : renameWithRetry(fs, tempPath, target, platform, renameRetryDelaysMs)
     )
     isTempCreated = false
   } catch (error) {

@@ -1,6 +1,12 @@
 /** The steps of an atomic save, in order; a failed save names the one that failed. */
 export type SaveStep =
-  'create temporary file' | 'write' | 'flush to disk' | 'keep backup' | 'replace file' | 'sync folder'
+  | 'check target'
+  | 'create temporary file'
+  | 'write'
+  | 'flush to disk'
+  | 'keep backup'
+  | 'replace file'
+  | 'sync folder'
 
 /** Every step the file service reports: the save steps, plus reading, checking and validating. */
 export type FileServiceStep =
@@ -45,6 +51,11 @@ const REASONS: Readonly<Record<string, string>> = {
   EEXIST: 'a file of that name appeared at the same moment',
   EXDEV: 'the temporary file ended up on another disk',
   ETIMEDOUT: 'the disk or network share did not answer in time',
+  ENXIO: 'no program is reading from the pipe',
+  EPIPE: 'the program reading from the pipe closed it',
+  EAGAIN: 'the program reading from the pipe stopped reading',
+  ENOTFILE: 'it is not a regular file',
+  ELOOP: 'it is a chain of links too long to follow',
 }
 
 /** Why, in words, for a system error: "the disk is full". Unknown codes fall back to the error's own text. */
@@ -57,6 +68,8 @@ export function describeReason(error: unknown): string {
 /** What each save step was doing, as the start of a sentence about `path`. */
 function saveAction(step: SaveStep, path: string): string {
   switch (step) {
+    case 'check target':
+      return `checking ${path}`
     case 'create temporary file':
       return `creating a temporary file next to ${path}`
     case 'write':

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { writeFileAtomic, type FileSystem } from './atomic-write'
 import { IPC_LIMITS } from '../../../models/index'
 import { errorCode } from './errors'
+import { readRegularFile } from './read-file'
 
 /** The store file is small; anything larger is not ours and reads as an empty list. */
 const MAX_STORE_BYTES = 1024 * 1024
@@ -99,9 +100,13 @@ export class RecentFiles {
   private async read(): Promise<string[]> {
     let text: string
     try {
-      const stats = await this.fs.stat(this.storeFile)
-      if (!stats.isFile() || stats.size > MAX_STORE_BYTES) return []
-      text = await this.fs.readFile(this.storeFile, 'utf8')
+      // The app's own file: never read through a link, never more than a store can be, UTF-8 only.
+      const { bytes } = await readRegularFile(this.storeFile, {
+        fs: this.fs,
+        maxBytes: MAX_STORE_BYTES,
+        isFollowingLinks: false,
+      })
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
     } catch {
       return []
     }
@@ -123,8 +128,10 @@ export class RecentFiles {
 
   private async write(paths: readonly string[]): Promise<void> {
     await this.fs.mkdir(path.dirname(this.storeFile), { recursive: true })
+    // A link planted at the store's path is replaced, never written through.
     await writeFileAtomic(this.storeFile, JSON.stringify({ version: STORE_VERSION, paths }, null, 2) + '\n', {
       fs: this.fs,
+      isFollowingLinks: false,
     })
   }
 }

@@ -1,9 +1,10 @@
 import * as nodeFs from 'node:fs/promises'
 import path from 'node:path'
-import type { RecoverySnapshot } from '../../contract'
+import type { FileStamp, RecoverySnapshot } from '../../contract'
 import { IPC_LIMITS, MAX_PLAN_FILE_BYTES } from '../../../models/index'
 import { STALE_TEMP_MS, writeFileAtomic, type FileSystem } from './atomic-write'
 import { errorCode } from './errors'
+import { readRegularFile } from './read-file'
 
 /** Document ids name files in the recovery folder, so they may hold nothing a path could be built from. */
 const DOC_ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -12,6 +13,13 @@ const SNAPSHOT_FILE = /^([A-Za-z0-9_-]{1,64})\.json$/
 const MAX_SNAPSHOT_FILE_BYTES = 6 * MAX_PLAN_FILE_BYTES + 64 * 1024
 const MAX_PATH_CHARS = IPC_LIMITS.maxPathChars
 const MAX_NAME_CHARS = IPC_LIMITS.maxNameChars
+/**
+ * Snapshots kept at most. One file per document (a new snapshot replaces the document's last), and no
+ * more than this many documents: a page creating new document ids cannot fill the disk; the oldest go.
+ */
+export const MAX_RECOVERY_SNAPSHOTS = 20
+/** Bytes all snapshots may take together; past it the oldest are removed. */
+export const MAX_RECOVERY_BYTES = 64 * 1024 * 1024
 
 export interface RecoveryStoreOptions {
   /** @default node:fs/promises */
@@ -37,7 +45,27 @@ export function snapshotProblem(value: unknown): string | null {
   if (typeof s.snapshotAtMs !== 'number' || !Number.isFinite(s.snapshotAtMs) || s.snapshotAtMs < 0) {
     return 'snapshotAtMs must be a time in milliseconds'
   }
+  if (s.stamp !== undefined && s.stamp !== null && !isFileStamp(s.stamp))
+    return 'stamp must be a file stamp or null'
   return null
+}
+
+function isFileStamp(value: unknown): value is FileStamp {
+  if (typeof value !== 'object' || value === null) return false
+  const v = value as Record<string, unknown>
+  return (
+    Number.isSafeInteger(v.sizeBytes) &&
+    (v.sizeBytes as number) >= 0 &&
+    typeof v.mtimeMs === 'number' &&
+    Number.isFinite(v.mtimeMs) &&
+    v.mtimeMs >= 0 &&
+    typeof v.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(v.sha256)
+  )
+}
+
+function copyStamp(stamp: FileStamp | null | undefined): FileStamp | null {
+  return stamp ? { sizeBytes: stamp.sizeBytes, mtimeMs: stamp.mtimeMs, sha256: stamp.sha256 } : null
 }
 
 /**
@@ -65,11 +93,58 @@ export class RecoveryStore {
     if (problem) throw new TypeError(`Invalid recovery snapshot: ${problem}`)
     const file = this.fileFor(snapshot.docId)
     const { docId, path: docPath, name, text, snapshotAtMs } = snapshot
+    const stamp = copyStamp(snapshot.stamp)
     await this.fs.mkdir(this.dir, { recursive: true, mode: 0o700 })
-    await writeFileAtomic(file, JSON.stringify({ docId, path: docPath, name, text, snapshotAtMs }), {
+    // The folder itself must be ours: a link planted in its place would carry every snapshot elsewhere.
+    if ((await this.fs.lstat(this.dir)).isSymbolicLink()) {
+      throw Object.assign(
+        new Error(`The recovery folder ${this.dir} is a link; snapshots are not written through links`),
+        {
+          code: 'ELOOP',
+        }
+      )
+    }
+    await writeFileAtomic(file, JSON.stringify({ docId, path: docPath, name, text, snapshotAtMs, stamp }), {
       mode: 0o600,
       fs: this.fs,
+      isFollowingLinks: false,
     })
+    await this.prune(path.basename(file))
+  }
+
+  /**
+   * Keeps at most MAX_RECOVERY_SNAPSHOTS snapshots taking at most MAX_RECOVERY_BYTES together, removing
+   * the oldest first; `keep` (the snapshot just written) always stays. Best effort.
+   */
+  private async prune(keep: string): Promise<void> {
+    let names: string[]
+    try {
+      names = await this.fs.readdir(this.dir)
+    } catch {
+      return
+    }
+    const entries: { name: string; sizeBytes: number; mtimeMs: number }[] = []
+    for (const name of names) {
+      if (!SNAPSHOT_FILE.test(name)) continue
+      try {
+        const stats = await this.fs.lstat(path.join(this.dir, name))
+        entries.push({ name, sizeBytes: stats.size, mtimeMs: stats.mtimeMs })
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+    entries.sort((a, b) => (a.name === keep ? -1 : b.name === keep ? 1 : b.mtimeMs - a.mtimeMs))
+    let count = 0
+    let totalBytes = 0
+    for (const entry of entries) {
+      count++
+      totalBytes += entry.sizeBytes
+      if (entry.name !== keep && (count > MAX_RECOVERY_SNAPSHOTS || totalBytes > MAX_RECOVERY_BYTES)) {
+        await this.fs.unlink(path.join(this.dir, entry.name)).catch(() => undefined)
+        count--
+        totalBytes -= entry.sizeBytes
+      }
+    }
   }
 
   /** Deletes the snapshot of one document; nothing to delete is fine. */
@@ -109,14 +184,26 @@ export class RecoveryStore {
   /** The snapshot in `file`, or null when it is corrupt (unreadable, not JSON, wrong shape, wrong id). */
   private async readSnapshot(file: string, docId: string): Promise<RecoverySnapshot | null> {
     try {
-      const stats = await this.fs.stat(file)
-      if (!stats.isFile() || stats.size > MAX_SNAPSHOT_FILE_BYTES) return null
-      const value: unknown = JSON.parse(await this.fs.readFile(file, 'utf8'))
+      // Never through a link, never more than a snapshot can be, never text that is not UTF-8.
+      const { bytes } = await readRegularFile(file, {
+        fs: this.fs,
+        maxBytes: MAX_SNAPSHOT_FILE_BYTES,
+        isFollowingLinks: false,
+      })
+      const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
       if (snapshotProblem(value) !== null) return null
       const s = value as RecoverySnapshot
       if (s.docId !== docId) return null
-      // A fresh object with the known fields only: nothing else from the file travels on.
-      return { docId: s.docId, path: s.path, name: s.name, text: s.text, snapshotAtMs: s.snapshotAtMs }
+      // A fresh object with the known fields only: nothing else from the file travels on. Snapshots
+      // written before stamps were kept have none: their save then asks before replacing the file.
+      return {
+        docId: s.docId,
+        path: s.path,
+        name: s.name,
+        text: s.text,
+        snapshotAtMs: s.snapshotAtMs,
+        stamp: copyStamp(s.stamp),
+      }
     } catch {
       return null
     }
@@ -124,7 +211,7 @@ export class RecoveryStore {
 
   private async removeIfStale(file: string): Promise<void> {
     try {
-      const stats = await this.fs.stat(file)
+      const stats = await this.fs.lstat(file)
       if (Date.now() - stats.mtimeMs > STALE_TEMP_MS) await this.fs.unlink(file)
     } catch {
       // Gone already, or not ours to remove: either way nothing to do.

@@ -21,6 +21,7 @@ const recoverySnapshot = object({
   name: shortName,
   text: string({ maxLength: IPC_LIMITS.maxPlanTextChars }),
   snapshotAtMs: finiteNumber({ min: 0 }),
+  stamp: nullable(fileStamp),
 })
 
 type ArgsValidator<K extends InvokeChannel> = (values: unknown[]) => InvokeChannels[K]['args']

@@ -5,7 +5,7 @@ import { BrowserWindow } from 'electron'
 import type { SaveResult } from '../../contract'
 import { showExportFileDialog } from '../dialogs/export-file'
 import { showExportPdfDialog } from '../dialogs/export-pdf'
-import { withExtension } from '../dialogs/file-names'
+import { confirmedExportPath } from '../dialogs/confirm-replace'
 import { writeFileAtomic } from '../files/atomic-write'
 import { handle } from './handle'
 
@@ -45,7 +45,8 @@ export function registerExportHandlers(): void {
     if (!win) return { status: 'error', step: 'find window', path: '', message: 'The window is gone.' }
     const chosen = await showExportPdfDialog(win, request.suggestedName)
     if (chosen === null) return { status: 'cancelled' }
-    const target = withExtension(chosen, 'pdf').path
+    const target = await confirmedExportPath(win, chosen, 'pdf')
+    if (target === null) return { status: 'cancelled' }
     let pdf: Uint8Array
     try {
       // The stylesheet's @page size follows the same choice; page numbers come from its margin boxes.
@@ -68,7 +69,8 @@ export function registerExportHandlers(): void {
     const win = BrowserWindow.fromWebContents(event.sender)
     const chosen = await showExportFileDialog(win, request.suggestedName, request.kind)
     if (chosen === null) return { status: 'cancelled' }
-    const target = withExtension(chosen, request.kind).path
+    const target = await confirmedExportPath(win, chosen, request.kind)
+    if (target === null) return { status: 'cancelled' }
     try {
       return await writeExport(target, request.bytes)
     } catch (error) {

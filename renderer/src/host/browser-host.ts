@@ -1,3 +1,4 @@
+import { checkPlanFileSize, decodePlanFileBytes } from '@models'
 import type { ExportFile, Host, HostOpenResult, HostRecoverySnapshot, HostSaveResult } from './types'
 
 /** The parts of the File System Access API this host uses (not in TypeScript's DOM library yet). */
@@ -32,10 +33,22 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/**
+ * A picked file's text by the rule every Stackplan reader applies: the size is checked before a byte is
+ * read, and bytes that are not UTF-8 are refused, never replaced (File.text() would replace them).
+ */
+async function readFileText(file: File): Promise<string> {
+  const tooLarge = checkPlanFileSize(file.size)
+  if (tooLarge) throw new Error(`${tooLarge.message}.`)
+  const decoded = decodePlanFileBytes(new Uint8Array(await file.arrayBuffer()))
+  if (!decoded.ok) throw new Error(`${decoded.error.message}.`)
+  return decoded.text
+}
+
 /** Reads a file the user picked, dropped or uploaded. */
 export async function readPickedFile(file: File): Promise<HostOpenResult> {
   try {
-    return { status: 'opened', doc: { ref: null, name: file.name, text: await file.text() } }
+    return { status: 'opened', doc: { ref: null, name: file.name, text: await readFileText(file) } }
   } catch (error) {
     return { status: 'error', name: file.name, message: message(error) }
   }
@@ -174,7 +187,7 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
         const [handle] = await fs.showOpenFilePicker({ types: PICKER_TYPES, multiple: false })
         if (!handle) return { status: 'cancelled' }
         const file = await handle.getFile()
-        const text = await file.text()
+        const text = await readFileText(file)
         return { status: 'opened', doc: { ref: remember(handle, file), name: handle.name, text } }
       } catch (error) {
         if (isAbort(error)) return { status: 'cancelled' }

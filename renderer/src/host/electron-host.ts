@@ -96,10 +96,14 @@ export function createElectronHost(api: StackplanApi): Host {
         name: s.name,
         text: s.text,
         snapshotAtMs: s.snapshotAtMs,
+        // What the file was when this document last read or wrote it: the recovered document's save
+        // compares against it, so a change made on disk after the crash is a conflict.
+        stamp: s.ref === null ? null : (stamps.get(s.ref) ?? null),
       })
     },
     async listRecovery() {
       const list = await api.invoke('recovery:list')
+      for (const s of list) if (s.path !== null && s.stamp !== null) stamps.set(s.path, s.stamp)
       return list.map((s) => ({
         docId: s.docId,
         ref: s.path,

@@ -36,9 +36,9 @@ import {
   withReset,
   withScorecard,
   withMonteCarlo,
+  withRange,
   withValue,
-} from './plan-edits'
-import { withRange } from './range-edits'
+} from '@models'
 
 /** One state of the document: a plan (never mutated once made) and the version id it was given. */
 interface HistoryEntry {

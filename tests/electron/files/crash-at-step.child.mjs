@@ -40,6 +40,10 @@ function wrapHandle(handle) {
       await beforeOperation()
       return handle.close()
     },
+    async chown(uid, gid) {
+      await beforeOperation()
+      return handle.chown(uid, gid)
+    },
     read: (...args) => handle.read(...args),
     stat: (...args) => handle.stat(...args),
   }
@@ -61,6 +65,18 @@ const crashingFs = {
   async stat(...args) {
     await beforeOperation()
     return fs.stat(...args)
+  },
+  async lstat(...args) {
+    await beforeOperation()
+    return fs.lstat(...args)
+  },
+  async readlink(...args) {
+    await beforeOperation()
+    return fs.readlink(...args)
+  },
+  async link(...args) {
+    await beforeOperation()
+    return fs.link(...args)
   },
   async readFile(...args) {
     await beforeOperation()

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileServiceError, readPlanText, savePlanText } from '../../../electron/main/files/plan-store'
+import { RecoveryStore } from '../../../electron/main/files/recovery'
 import { MAX_PLAN_FILE_BYTES } from '../../../models/index'
 import { fakeFs } from './fake-fs'
 
@@ -163,6 +164,35 @@ describe('savePlanText', () => {
     const again = await savePlanText({ path: file, text: PLAN_A, expected: stamp, overwrite: false })
     expect(again.status).toBe('saved')
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe(PLAN_B)
+  })
+
+  it('without a stamp (a recovered document) an existing file is a conflict, not silently replaced', async () => {
+    // crash → a colleague saves their edit → the recovered document is saved without a stamp
+    writeFileSync(file, PLAN_B)
+    expect(await savePlanText({ path: file, text: PLAN_A_EDITED, expected: null, overwrite: false })).toEqual(
+      {
+        status: 'conflict',
+      }
+    )
+    expect(readFileSync(file, 'utf8')).toBe(PLAN_B)
+    expect(readdirSync(dir)).toEqual(['plan.stackplan'])
+  })
+
+  it('a recovered document whose snapshot stamp still matches the file saves without asking', async () => {
+    writeFileSync(file, PLAN_A)
+    const store = new RecoveryStore(join(dir, 'recovery'))
+    const stamp = (await readPlanText(file)).stamp
+    await store.write({ docId: 'd', path: file, name: 'plan', text: PLAN_A_EDITED, snapshotAtMs: 1, stamp })
+    const [recovered] = await new RecoveryStore(join(dir, 'recovery')).list()
+    expect(recovered?.stamp).toEqual(stamp)
+    const result = await savePlanText({
+      path: file,
+      text: recovered?.text ?? '',
+      expected: recovered?.stamp ?? null,
+      overwrite: false,
+    })
+    expect(result.status).toBe('saved')
+    expect(readFileSync(file, 'utf8')).toBe(PLAN_A_EDITED)
   })
 
   it('is a conflict when the file changed size since it was opened; nothing is written', async () => {

@@ -13,7 +13,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RecoverySnapshot } from '../../../electron/contract'
-import { RecoveryStore } from '../../../electron/main/files/recovery'
+import {
+  MAX_RECOVERY_BYTES,
+  MAX_RECOVERY_SNAPSHOTS,
+  RecoveryStore,
+} from '../../../electron/main/files/recovery'
 import { MAX_PLAN_FILE_BYTES } from '../../../models/index'
 
 let root: string
@@ -37,6 +41,7 @@ function snapshot(
     name: `${docId}.stackplan`,
     text: `{"plan": "${docId}"}`,
     snapshotAtMs,
+    stamp: null,
     ...extra,
   }
 }
@@ -108,6 +113,29 @@ describe('RecoveryStore', () => {
     expect(existsSync(dir)).toBe(false)
   })
 
+  it('keeps at most MAX_RECOVERY_SNAPSHOTS snapshots, removing the oldest first', async () => {
+    const store = new RecoveryStore(dir)
+    for (let i = 0; i < MAX_RECOVERY_SNAPSHOTS + 5; i++) await store.write(snapshot(`doc-${i}`, i))
+    const kept = readdirSync(dir).sort()
+    expect(kept.length).toBe(MAX_RECOVERY_SNAPSHOTS)
+    // 25 written, 20 kept: doc-5 … doc-24.
+    expect(kept).toContain(`doc-${MAX_RECOVERY_SNAPSHOTS + 4}.json`)
+    expect(kept).not.toContain('doc-0.json')
+    expect(kept).not.toContain('doc-4.json')
+  })
+
+  it('keeps the snapshots under MAX_RECOVERY_BYTES together', async () => {
+    const store = new RecoveryStore(dir)
+    // Each snapshot holds 9 MiB of text: 64 MiB fit 7 of them.
+    const big = 'x'.repeat(9 * 1024 * 1024)
+    for (let i = 0; i < 9; i++) await store.write(snapshot(`big-${i}`, i, { text: big }))
+    const kept = readdirSync(dir)
+    const totalBytes = kept.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0)
+    expect(totalBytes).toBeLessThanOrEqual(MAX_RECOVERY_BYTES)
+    expect(kept.length).toBe(7)
+    expect(kept).toContain('big-8.json')
+  })
+
   it('stores only the snapshot fields', async () => {
     const store = new RecoveryStore(dir)
     await store.write({ ...snapshot('a', 1), extra: 'nope' } as RecoverySnapshot)
@@ -117,6 +145,7 @@ describe('RecoveryStore', () => {
       'name',
       'text',
       'snapshotAtMs',
+      'stamp',
     ])
   })
 

@@ -1,11 +1,6 @@
-import {
-  findAssumption,
-  sampledAssumptions,
-  isNumberAssumption,
-  type Distribution,
-  type NumberAssumption,
-  type Plan,
-} from '@models'
+import { findAssumption, isNumberAssumption, type NumberAssumption } from '../catalog/catalog'
+import type { Distribution, Plan } from '../plan/plan'
+import { sampledAssumptions } from './montecarlo'
 
 /** Which end of a distribution a problem is about, and why (the editor words it with the catalog range). */
 export interface RangeProblem {

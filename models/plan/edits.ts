@@ -1,16 +1,6 @@
-import {
-  CATALOG,
-  catalogDefaults,
-  findAssumption,
-  isDefaultValue,
-  valueProblem,
-  type AssumptionValue,
-  type GroupId,
-  type Plan,
-  type Scenario,
-  type MonteCarloSettings,
-  type Scorecard,
-} from '@models'
+import { CATALOG, findAssumption, type AssumptionValue, type GroupId } from '../catalog/catalog'
+import { catalogDefaults, isDefaultValue, valueProblem } from '../catalog/values'
+import type { MonteCarloSettings, Plan, Scenario, Scorecard } from './plan'
 
 /**
  * Pure edits on a plan: each returns a new plan and leaves its input untouched, so the store can keep old
