@@ -307,7 +307,6 @@ export {
   type MonteCarloResult,
   type SampledAssumption,
 } from './analysis/montecarlo'
-export { CATEGORY_DRIVERS, driversOf } from './cost/drivers'
 export {
   defaultDistribution,
   distributionProblem,
@@ -315,3 +314,33 @@ export {
   withRange,
   type RangeProblem,
 } from './analysis/range-edits'
+export { driversAt, perturbations, type DriverQuery } from './analysis/drivers'
+export {
+  licenceSchedule,
+  type LicenceSchedule,
+  type LicenceTerm,
+  type LicenceTermKind,
+} from './cost/transition-licence'
+export {
+  computeTransition,
+  fleetInMonth,
+  monthlyNpv,
+  paybackMonth,
+  vmwareVmsDuringMove,
+  type PathCash,
+  type TransitionResult,
+} from './cost/transition'
+export { planTransition } from './cost/transition-plan'
+export {
+  ANALYSIS_TARGETS,
+  challengerWins,
+  isAnalysisTarget,
+  targetValue,
+  type AnalysisTarget,
+} from './analysis/target'
+export {
+  monteCarloTransition,
+  type Quantiles,
+  type TransitionMonteCarloOptions,
+  type TransitionMonteCarloResult,
+} from './analysis/montecarlo-transition'

@@ -7,6 +7,7 @@ import { runImport } from './commands/import'
 import { runInit } from './commands/init'
 import { runMonteCarlo } from './commands/montecarlo'
 import { runSensitivity } from './commands/sensitivity'
+import { runTransition } from './commands/transition'
 import { describeReason, errorCode } from '../../electron/main/files/errors'
 import { EXIT_OK, EXIT_PLAN_FILE, EXIT_USAGE, InputFileProblem, PlanFileProblem, UsageError } from './errors'
 import { quoted, terminalLine, terminalOutput } from './terminal-text'
@@ -20,19 +21,23 @@ Usage:
   stackplan evaluate [PLAN] [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--json]
   stackplan curves [PLAN] [--from N] [--to N] [--points K] [--metric annual|npv|perVmMonth]
                    [--scenario NAME] [--set KEY=VALUE]... [--json|--csv]
-  stackplan sensitivity [PLAN] [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--json]
+  stackplan sensitivity [PLAN] [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--target T] [--json]
                    tornado: each assumption to its low/high, the swing of the cost gap and crossover
-  stackplan breakeven [PLAN] --key KEY [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--json]
+  stackplan breakeven [PLAN] --key KEY [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--target T]
+                   [--json]
                    the value of KEY at which both platforms cost the same
   stackplan montecarlo [PLAN] [--samples N] [--seed S] [--scenario NAME] [--set KEY=VALUE]...
-                   [--json] [--samples-out FILE.csv]
+                   [--json] [--samples-out FILE.csv] [--target T]
                    P10/P50/P90 cost bands and the probability OpenStack is cheaper (2,000 samples, seed 1)
+  stackplan transition [PLAN] [--vms N] [--scenario NAME] [--set KEY=VALUE]... [--json]
+                   stay on VMware or move to OpenStack, month by month: yearly cash and the payback month
   stackplan export [PLAN] --xlsx FILE | --csv FILE [--scenario NAME] [--set KEY=VALUE]...
                    the workbook (assumptions, curves, breakdown, scenarios) or the curves CSV
   stackplan import SOURCE... [--include-powered-off] [--include-templates] [--json] [--out PLAN.stackplan]
                    read an RVTools export (.xlsx, CSV folder or .zip) or a plain VM CSV: the estate,
                    its size classes and licence position; --out writes a plan for the included VMs
 
+T (analysis target): annualGap (default), moveNpvGain or paybackMonth (stay or move, see transition).
 PLAN is a .stackplan file; without it the built-in default plan is used.
 Exit codes: 0 ok, 2 bad option or value, 3 unreadable or invalid planning file or inventory, or a file
 (or stdout) that could not be written. See docs/CLI.md.`
@@ -45,6 +50,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
   sensitivity: runSensitivity,
   breakeven: runBreakEven,
   montecarlo: runMonteCarlo,
+  transition: runTransition,
   export: runExport,
   import: runImport,
 }

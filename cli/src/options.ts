@@ -1,5 +1,13 @@
 import { parseArgs } from 'node:util'
-import { FLEET_VMS_LIMITS, parseValueText, type AssumptionValue, type Plan } from '../../models/index'
+import {
+  ANALYSIS_TARGETS,
+  FLEET_VMS_LIMITS,
+  isAnalysisTarget,
+  parseValueText,
+  type AnalysisTarget,
+  type AssumptionValue,
+  type Plan,
+} from '../../models/index'
 import { UsageError } from './errors'
 import { loadPlan } from './load-plan'
 import { quoted } from './terminal-text'
@@ -124,4 +132,12 @@ export async function readPlanAtSize(values: OptionValues, positionals: string[]
     at: { scenarioId: values.scenario as string | undefined, vms, overrides },
     isJson: values.json === true,
   }
+}
+
+/** Reads `--target` (annualGap, moveNpvGain or paybackMonth); undefined when absent. */
+export function parseTargetOption(text: string | undefined): AnalysisTarget | undefined {
+  if (text === undefined) return undefined
+  if (!isAnalysisTarget(text))
+    throw new UsageError(`--target ${text} is not a target (one of ${ANALYSIS_TARGETS.join(', ')})`)
+  return text
 }

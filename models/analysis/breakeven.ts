@@ -4,6 +4,7 @@ import { findAssumption, type NumberAssumption } from '../catalog/catalog'
 import { clampToCatalog, numericInputSetter } from '../catalog/input-setters'
 import type { Plan } from '../plan/plan'
 import type { Platform } from '../cost/types'
+import { challengerWins, type AnalysisTarget } from './target'
 
 /** Options of the break-even solver. */
 export interface BreakEvenOptions extends AnalysisOptions {
@@ -17,9 +18,17 @@ export interface BreakEvenOptions extends AnalysisOptions {
    * @default 1e-6
    */
   relativeTolerance?: number
+  /**
+   * What breaks even (analysis/target.ts): the annual run rates, the move's NPV against staying's, or the
+   * move paying back inside the horizon. For the two transition targets `cheaperAtCurrent` names the
+   * platform the answer favours: 'openstack' when moving wins. Their scans default to 100 points each.
+   * @default 'annualGap'
+   */
+  target?: AnalysisTarget
 }
 
 export interface BreakEvenResult {
+  target: AnalysisTarget
   key: string
   /** Fleet size analysed, VMs. */
   vms: number
@@ -39,6 +48,16 @@ export interface BreakEvenResult {
 }
 
 const PLATFORM_NAMES: Record<Platform, string> = { vmware: 'VMware', openstack: 'OpenStack' }
+
+/** What holds across the whole range, in words, for the target. */
+function outcomeText(target: AnalysisTarget, side: Platform): string {
+  if (target === 'annualGap') return `${PLATFORM_NAMES[side]} stays cheaper`
+  if (target === 'moveNpvGain')
+    return side === 'openstack' ? 'moving stays cheaper in NPV' : 'staying stays cheaper in NPV'
+  return side === 'openstack'
+    ? 'moving always pays back inside the horizon'
+    : 'moving never pays back inside the horizon'
+}
 
 function formatNumber(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 6 })
@@ -86,15 +105,18 @@ export function breakEven(plan: Plan, key: string, options: BreakEvenOptions = {
   const current = values[key] as number
   const isFleetSize = key === 'fleet.vms'
   const set = numericInputSetter(inputs, key)
+  const target = options.target ?? 'annualGap'
   const cheaperAt = (value: number): Platform => {
     set(value)
-    return annualGapAt(inputs, isFleetSize ? value : vms) <= 0 ? 'vmware' : 'openstack'
+    const at = isFleetSize ? value : vms
+    if (target === 'annualGap') return annualGapAt(inputs, at) <= 0 ? 'vmware' : 'openstack'
+    return challengerWins(inputs, at, target) ? 'openstack' : 'vmware'
   }
   const startValue = isFleetSize ? vms : current
   const cheaperAtCurrent = cheaperAt(startValue)
   const lo = clampToCatalog(a, a.min)
   const hi = a.max
-  const grid = scanGrid(a, lo, hi, startValue, options.gridPoints ?? 1000)
+  const grid = scanGrid(a, lo, hi, startValue, options.gridPoints ?? (target === 'annualGap' ? 1000 : 100))
   const cheaper = grid.map(cheaperAt)
   const here = grid.indexOf(startValue)
   // The nearest change above the current value and the nearest below it.
@@ -112,12 +134,12 @@ export function breakEven(plan: Plan, key: string, options: BreakEvenOptions = {
       break
     }
   }
-  const result = { key, vms, current, cheaperAtCurrent }
+  const result = { target, key, vms, current, cheaperAtCurrent }
   if (up < 0 && down < 0) {
     return {
       ...result,
       value: null,
-      reason: `no break-even inside the allowed range ${formatNumber(a.minExclusive ? a.min : lo)}–${formatNumber(hi)}: ${PLATFORM_NAMES[cheaperAtCurrent]} stays cheaper`,
+      reason: `no break-even inside the allowed range ${formatNumber(a.minExclusive ? a.min : lo)}–${formatNumber(hi)}: ${outcomeText(target, cheaperAtCurrent)}`,
     }
   }
   const upDistance = up < 0 ? Infinity : (grid[up] as number) - startValue

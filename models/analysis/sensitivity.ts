@@ -1,12 +1,13 @@
 import { throwIfCancelled, type AnalysisControl } from './control'
 import { analysisBase, CROSSOVER_GRID, type AnalysisOptions } from './analysis-inputs'
-import { annualGapAt, annualTotalAt } from '../cost/annual-total'
+import { annualTotalAt } from '../cost/annual-total'
 import { CATALOG, type NumberAssumption } from '../catalog/catalog'
 import { findCrossovers, logSpacedFleetSizes } from '../cost/curves'
 import { clampToCatalog, numericInputSetter } from '../catalog/input-setters'
 import type { ModelInputs } from '../catalog/inputs'
 import type { Plan } from '../plan/plan'
 import type { Platform } from '../cost/types'
+import { targetValue, type AnalysisTarget } from './target'
 
 /** Options of the tornado analysis. */
 export interface SensitivityOptions extends AnalysisOptions, AnalysisControl {
@@ -15,6 +16,17 @@ export interface SensitivityOptions extends AnalysisOptions, AnalysisControl {
    * @default 0.2
    */
   relativeStep?: number
+  /**
+   * What the swing is measured on (analysis/target.ts): the annual gap, the move's NPV gain or its payback month.
+   * @default 'annualGap'
+   */
+  target?: AnalysisTarget
+  /**
+   * Whether each row also recomputes the first crossover of the annual curve (61 fleet sizes each); off for
+   * a quick ranking (the report's summary), when every crossover field is null.
+   * @default true
+   */
+  withCrossovers?: boolean
 }
 
 /** One bar of the tornado: an assumption at its low and its high, everything else unchanged. */
@@ -27,7 +39,10 @@ export interface SensitivityRow {
   high: number
   /** Where low and high come from: the plan's range for the key, or ±relativeStep of its value. */
   source: 'range' | 'relative'
-  /** VMware − OpenStack annual run rate at the fleet size, plan currency per year, with the key at low / high. */
+  /**
+   * The target at the fleet size with the key at low / high: by default VMware − OpenStack annual run rate,
+   * plan currency per year (see SensitivityResult.target).
+   */
   gapLow: number
   gapHigh: number
   /** First crossover fleet size (VMs) on the 10–100,000 VM grid with the key at low / high; null when none. */
@@ -36,6 +51,10 @@ export interface SensitivityRow {
 }
 
 export interface SensitivityResult {
+  /** What `gap`, `gapLow` and `gapHigh` measure. */
+  target: AnalysisTarget
+  /** The horizon in months: a paybackMonth target of this value means no payback inside the horizon. */
+  months: number
   /** Fleet size analysed, VMs. */
   vms: number
   currency: string
@@ -98,7 +117,8 @@ export function sensitivityBounds(
  * plan's range, else ±20 % of its value, clamped to the catalog range), and the annual cost gap
  * VMware − OpenStack at the fleet size (plan currency per year, the year-1 run rate of evaluatePlatform) and
  * the first crossover fleet size on the 10–100,000 VM, 61-point log grid (findCrossovers: bisection to
- * 1 VM) are recomputed. Rows are sorted by the gap's swing. Assumptions that act only on the horizon (NPV)
+ * 1 VM) are recomputed. Rows are sorted by the gap's swing. With `target` the swing is measured on the
+ * move's NPV gain or payback month instead (analysis/target.ts), which the horizon keys do move. Assumptions that act only on the horizon (NPV)
  * — discount rate, escalation, growth — show no swing here: the gap is the annual run rate.
  *
  * Pure and synchronous; onProgress is called after each row, isCancelled before each row.
@@ -106,6 +126,9 @@ export function sensitivityBounds(
 export function sensitivity(plan: Plan, options: SensitivityOptions = {}): SensitivityResult {
   const { inputs, values, vms } = analysisBase(plan, options)
   const relativeStep = options.relativeStep ?? 0.2
+  const target = options.target ?? 'annualGap'
+  const crossoverOf = (i: ModelInputs): number | null =>
+    options.withCrossovers === false ? null : firstCrossover(i, grid)
   const grid = logSpacedFleetSizes(
     CROSSOVER_GRID.fromVms,
     CROSSOVER_GRID.toVms,
@@ -131,21 +154,23 @@ export function sensitivity(plan: Plan, options: SensitivityOptions = {}): Sensi
     throwIfCancelled(options)
     const set = numericInputSetter(inputs, a.key)
     set(low)
-    const gapLow = annualGapAt(inputs, vms)
-    const crossoverLow = firstCrossover(inputs, grid)
+    const gapLow = targetValue(inputs, vms, target)
+    const crossoverLow = crossoverOf(inputs)
     set(high)
-    const gapHigh = annualGapAt(inputs, vms)
-    const crossoverHigh = firstCrossover(inputs, grid)
+    const gapHigh = targetValue(inputs, vms, target)
+    const crossoverHigh = crossoverOf(inputs)
     set(value)
     rows.push({ key: a.key, value, low, high, source, gapLow, gapHigh, crossoverLow, crossoverHigh })
     options.onProgress?.(i + 1, total)
   })
   rows.sort((x, y) => Math.abs(y.gapHigh - y.gapLow) - Math.abs(x.gapHigh - x.gapLow))
   return {
+    target,
+    months: inputs.finance.horizonYears * 12,
     vms,
     currency: inputs.finance.currency,
-    gap: annualGapAt(inputs, vms),
-    crossover: firstCrossover(inputs, grid),
+    gap: targetValue(inputs, vms, target),
+    crossover: crossoverOf(inputs),
     crossoverRange: {
       fromVms: grid[0] ?? CROSSOVER_GRID.fromVms,
       toVms: grid.at(-1) ?? CROSSOVER_GRID.toVms,

@@ -7,7 +7,8 @@ export type SourceFlag = 'P' | 'S' | 'E' | 'D' | '-'
 /** Which platform an assumption concerns. */
 export type Concern = 'vmware' | 'openstack' | 'both'
 
-export type GroupId = 'workload' | 'host' | 'vmware' | 'openstack' | 'staff' | 'storage' | 'power'
+export type GroupId =
+  'workload' | 'host' | 'vmware' | 'openstack' | 'staff' | 'storage' | 'power' | 'transition'
 
 /** Groups in the order of ASSUMPTIONS.md, with their English titles. */
 export const GROUPS: readonly { id: GroupId; title: string }[] = [
@@ -18,6 +19,7 @@ export const GROUPS: readonly { id: GroupId; title: string }[] = [
   { id: 'staff', title: 'Staff (engineering effort)' },
   { id: 'storage', title: 'Storage and migration' },
   { id: 'power', title: 'Power, carbon and money' },
+  { id: 'transition', title: 'Stay or move' },
 ]
 
 interface BaseAssumption {

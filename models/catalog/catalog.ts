@@ -3,6 +3,7 @@ import { OPENSTACK_ASSUMPTIONS } from './entries/openstack'
 import { POWER_ASSUMPTIONS } from './entries/power'
 import { STAFF_ASSUMPTIONS } from './entries/staff'
 import { STORAGE_ASSUMPTIONS } from './entries/storage'
+import { TRANSITION_ASSUMPTIONS } from './entries/transition'
 import { VMWARE_ASSUMPTIONS } from './entries/vmware'
 import { WORKLOAD_ASSUMPTIONS } from './entries/workload'
 import type { Assumption, AssumptionEntry, NumberAssumption } from './assumption'
@@ -35,6 +36,7 @@ const ENTRIES = [
   ...STAFF_ASSUMPTIONS,
   ...STORAGE_ASSUMPTIONS,
   ...POWER_ASSUMPTIONS,
+  ...TRANSITION_ASSUMPTIONS,
 ] as const satisfies readonly AssumptionEntry[]
 
 type Entry = (typeof ENTRIES)[number]

@@ -76,6 +76,13 @@ export interface ModelInputs {
     vsanRamOverheadGib: number
     vcfManagementDomain: ChoiceOption<'vmware.vcfManagementDomain'>
     vvfVsanOverage: ChoiceOption<'vmware.vvfVsanOverage'>
+    /** Fraction off list on every VMware licence price. */
+    discount: number
+    termYears: 1 | 3 | 5
+    /** Term price ÷ 3-year price. */
+    termPriceFactor1y: number
+    termPriceFactor5y: number
+    renewalMonth: number
   }
   openstack: {
     support: OpenstackSupport
@@ -141,6 +148,18 @@ export interface ModelInputs {
     openstackSupportEscalation: number
     currency: string
     usdToCurrency: number
+  }
+  transition: {
+    isEnabled: boolean
+    startMonth: number
+    vmsPerMonth: number
+    hoursPerVm: number
+    toolingUsdPerVm: number
+    consultancyUsd: number
+    retrainingUsdPerFte: number
+    buildAheadMonths: number
+    isReusingHosts: boolean
+    strandedLifeFraction: number
   }
 }
 
@@ -219,6 +238,11 @@ export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
       vsanRamOverheadGib: n('vmware.vsanRamOverheadGib'),
       vcfManagementDomain: c('vmware.vcfManagementDomain'),
       vvfVsanOverage: c('vmware.vvfVsanOverage'),
+      discount: n('vmware.discount'),
+      termYears: Number(c('vmware.termYears')) as 1 | 3 | 5,
+      termPriceFactor1y: n('vmware.termPriceFactor.1y'),
+      termPriceFactor5y: n('vmware.termPriceFactor.5y'),
+      renewalMonth: n('vmware.renewalMonth'),
     },
     openstack: {
       support: c('openstack.support'),
@@ -305,6 +329,18 @@ export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
       openstackSupportEscalation: n('finance.openstackSupportEscalation'),
       currency: s('finance.currency'),
       usdToCurrency: n('finance.usdToCurrency'),
+    },
+    transition: {
+      isEnabled: b('transition.enabled'),
+      startMonth: n('transition.startMonth'),
+      vmsPerMonth: n('transition.vmsPerMonth'),
+      hoursPerVm: n('transition.hoursPerVm'),
+      toolingUsdPerVm: n('transition.toolingUsdPerVm'),
+      consultancyUsd: n('transition.consultancyUsd'),
+      retrainingUsdPerFte: n('transition.retrainingUsdPerFte'),
+      buildAheadMonths: n('transition.buildAheadMonths'),
+      isReusingHosts: b('transition.reuseHosts'),
+      strandedLifeFraction: n('transition.strandedLifeFraction'),
     },
   }
 }

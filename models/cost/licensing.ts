@@ -32,9 +32,9 @@ export function vmwareLicensedCoresFor(inp: ModelInputs, hosts: number): number 
   })
 }
 
-/** List price per core-year of the plan's edition, USD. */
+/** Price per core-year of the plan's edition, USD: the list (3-year term) less the negotiated discount. */
 export function vmwareUsdPerCoreYear(inp: ModelInputs, edition: VmwareEdition = inp.vmware.edition): number {
-  return inp.vmware.usdPerCoreYear[edition]
+  return inp.vmware.usdPerCoreYear[edition] * (1 - inp.vmware.discount)
 }
 
 /**

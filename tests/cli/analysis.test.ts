@@ -57,7 +57,8 @@ describe('stackplan sensitivity', () => {
     const { code, stdout } = await stackplan('sensitivity', '--json')
     expect(code).toBe(0)
     const out = JSON.parse(stdout)
-    expect(Object.keys(out)).toEqual(['vms', 'gap', 'rows'])
+    expect(Object.keys(out)).toEqual(['target', 'vms', 'gap', 'rows'])
+    expect(out.target).toBe('annualGap')
     const model = sensitivity(createDefaultPlan())
     expect(out.vms).toBe(1000)
     expect(out.gap).toBe(model.gap)
@@ -148,15 +149,26 @@ describe('stackplan breakeven', () => {
     const { code, stdout } = await stackplan('breakeven', '--key', 'vmware.usdPerCoreYear.vcf', '--json')
     expect(code).toBe(0)
     const out = JSON.parse(stdout)
-    expect(Object.keys(out)).toEqual(['key', 'vms', 'value'])
+    expect(Object.keys(out)).toEqual(['target', 'key', 'vms', 'value'])
+    expect(out.target).toBe('annualGap')
     const model = breakEven(createDefaultPlan(), 'vmware.usdPerCoreYear.vcf')
-    expect(out).toEqual({ key: 'vmware.usdPerCoreYear.vcf', vms: 1000, value: model.value })
+    expect(out).toEqual({
+      target: 'annualGap',
+      key: 'vmware.usdPerCoreYear.vcf',
+      vms: 1000,
+      value: model.value,
+    })
     expect(typeof out.value).toBe('number')
   })
 
   it('gives null and says why when there is no break-even', async () => {
     const json = await stackplan('breakeven', '--key', 'staff.openstack.adoptionUsd', '--json')
-    expect(JSON.parse(json.stdout)).toEqual({ key: 'staff.openstack.adoptionUsd', vms: 1000, value: null })
+    expect(JSON.parse(json.stdout)).toEqual({
+      target: 'annualGap',
+      key: 'staff.openstack.adoptionUsd',
+      vms: 1000,
+      value: null,
+    })
     const text = await stackplan('breakeven', '--key', 'staff.openstack.adoptionUsd')
     expect(text.code).toBe(0)
     expect(text.stdout).toContain(
@@ -177,6 +189,7 @@ describe('stackplan breakeven', () => {
     )
     const model = breakEven(createDefaultPlan(), 'staff.openstack.hostsPerFte', { vms: 20_000 })
     expect(JSON.parse(stdout)).toEqual({
+      target: 'annualGap',
       key: 'staff.openstack.hostsPerFte',
       vms: 20_000,
       value: model.value,

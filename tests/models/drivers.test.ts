@@ -1,107 +1,144 @@
 import { describe, expect, it } from 'vitest'
-import { CATALOG, CATEGORIES, CATEGORY_DRIVERS, PLATFORMS, driversOf } from '../../models/index'
+import fc from 'fast-check'
+import {
+  CATALOG,
+  CATEGORIES,
+  PLATFORMS,
+  catalogDefaults,
+  createDefaultPlan,
+  driversAt,
+  evaluatePlan,
+  findAssumption,
+  perturbations,
+  type AssumptionValue,
+} from '../../models/index'
 
-const KEYS = new Set(CATALOG.map((a) => a.key))
+const plan = createDefaultPlan()
+const defaults = catalogDefaults()
 
-describe('CATEGORY_DRIVERS', () => {
-  it('names only assumptions of the catalog, each once per category', () => {
-    for (const c of CATEGORIES) {
-      for (const key of CATEGORY_DRIVERS[c]) expect(KEYS.has(key), `${c}: ${key}`).toBe(true)
-      expect(new Set(CATEGORY_DRIVERS[c]).size).toBe(CATEGORY_DRIVERS[c].length)
-    }
+/**
+ * The cost as evaluatePlan reports it (a second path through the model: the full evaluation with its week,
+ * not the curve point driversAt uses) with one assumption set to `value`.
+ */
+function costWith(
+  key: string,
+  value: AssumptionValue | undefined,
+  where: { vms?: number; platform: 'vmware' | 'openstack'; category: (typeof CATEGORIES)[number] | 'total' }
+): number {
+  const e = evaluatePlan(plan, {
+    ...(where.vms === undefined ? {} : { vms: where.vms }),
+    ...(value === undefined ? {} : { overrides: { [key]: value } }),
+  })
+  return e.platforms[where.platform].annual[where.category]
+}
+
+/** True when some perturbation of `key` moves the cost, by the second path. */
+function moves(key: string, where: Parameters<typeof costWith>[2]): boolean {
+  const a = findAssumption(key)!
+  const before = costWith(key, undefined, where)
+  return perturbations(a, defaults[key]!).some((v) => {
+    const after = costWith(key, v, where)
+    return Math.abs(after - before) > Math.max(1e-9, Math.abs(before) * 1e-9)
+  })
+}
+
+describe('perturbations', () => {
+  it.each([
+    // key, value → values tried (×0.5 and ×1.5, clamped and rounded; the current value never)
+    ['host.ramGib', 1024, [512, 1536]],
+    ['host.sockets', 2, [1, 3]],
+    ['vmware.edition', 'vcf', ['vvs', 'vvep', 'vvf']],
+    ['vmware.dpmEnabled', true, [false]],
+  ] as const)('%s at %j is tried at %j', (key, value, tried) => {
+    expect(perturbations(findAssumption(key)!, value)).toEqual(tried)
   })
 
-  it('gives every category at least one driver and nothing else', () => {
-    expect(Object.keys(CATEGORY_DRIVERS).sort()).toEqual([...CATEGORIES].sort())
-    for (const c of CATEGORIES) expect(CATEGORY_DRIVERS[c].length, c).toBeGreaterThan(0)
-  })
-
-  it('lists the inputs of each category’s formula', () => {
-    expect(CATEGORY_DRIVERS.staff).toEqual(
-      expect.arrayContaining(['staff.salaryUsd', 'staff.openstack.hostsPerFte'])
+  it('never tries the current value nor leaves the allowed range', () => {
+    const numbers = CATALOG.filter((a) => a.kind === 'number')
+    fc.assert(
+      fc.property(fc.constantFrom(...numbers), fc.double({ min: 0, max: 1, noNaN: true }), (a, t) => {
+        if (a.kind !== 'number') return
+        let v = a.min + (a.max - a.min) * t
+        if (a.isInteger) v = Math.round(v)
+        if (a.minExclusive && v <= a.min) return
+        for (const x of perturbations(a, v)) {
+          expect(x).not.toBe(v)
+          expect(x).toBeGreaterThanOrEqual(a.min)
+          expect(x).toBeLessThanOrEqual(a.max)
+        }
+      }),
+      { numRuns: 200 }
     )
-    expect(CATEGORY_DRIVERS.licensing).toEqual(
-      expect.arrayContaining(['vmware.usdPerCoreYear.vcf', 'vmware.minCoresPerCpu'])
-    )
-    expect(CATEGORY_DRIVERS.power).toEqual(expect.arrayContaining(['power.usdPerKwh', 'vmware.dpmEnabled']))
-    expect(CATEGORY_DRIVERS.hardware).toContain('host.capexUsd')
-    expect(CATEGORY_DRIVERS.facility).toContain('host.facilityUsdPerYear')
-    expect(CATEGORY_DRIVERS.support).toContain('openstack.supportUsdPerNodeYear.advanced')
-    expect(CATEGORY_DRIVERS.storage).toContain('storage.cephReplicas')
-    expect(CATEGORY_DRIVERS.maintenance).toContain('maintenance.eventsPerHostYear')
-    expect(CATEGORY_DRIVERS.staff).not.toContain('host.capexUsd')
-  })
-
-  it('leaves out one-off and horizon-only assumptions: the breakdown is annual', () => {
-    const all = CATEGORIES.flatMap((c) => CATEGORY_DRIVERS[c])
-    for (const key of ['staff.vmware.adoptionUsd', 'vmware.lateRenewalPenalty', 'finance.discountRate']) {
-      expect(all).not.toContain(key)
-    }
   })
 })
 
-describe('driversOf', () => {
-  const concernOf = new Map(CATALOG.map((a) => [a.key, a.concerns]))
-
-  it('keeps a category’s drivers that concern the platform or both, in catalog order', () => {
-    // Staff drivers: 3 VMware-only FTE keys, 3 OpenStack-only FTE keys, salary and loaded multiplier (both),
-    // the OpenStack premium. OpenStack's staff: 3 + 2 + 1 = 6 keys.
-    expect(driversOf('openstack', 'staff')).toEqual([
-      'staff.openstack.minFte',
-      'staff.openstack.fixedFte',
-      'staff.openstack.hostsPerFte',
-      'staff.salaryUsd',
-      'staff.loadedMultiplier',
-      'staff.openstack.salaryPremium',
-      'staff.wholeEngineers',
-    ])
-    expect(driversOf('vmware', 'staff')).toEqual([
-      'staff.vmware.minFte',
-      'staff.vmware.fixedFte',
-      'staff.vmware.hostsPerFte',
-      'staff.salaryUsd',
-      'staff.loadedMultiplier',
-      'staff.wholeEngineers',
-    ])
+describe('driversAt: what drives a cost, found by perturbing each assumption', () => {
+  it('lists the sizing inputs behind OpenStack’s hardware at 1,000 VMs, not only its prices', () => {
+    const keys = driversAt(plan, { platform: 'openstack', category: 'hardware' })
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'host.capexUsd',
+        'host.depreciationYears',
+        'host.ramGib',
+        'host.coresPerSocket',
+        'host.vcpuPerCore',
+        'host.ramOvercommit',
+        'workload.ramGibPerVm',
+      ])
+    )
+    expect(keys).not.toContain('staff.salaryUsd')
+    expect(keys).not.toContain('vmware.usdPerCoreYear.vcf')
   })
 
-  it('gives every driver of a category when no platform is named', () => {
-    for (const c of CATEGORIES) {
-      expect(new Set(driversOf(null, c))).toEqual(new Set(CATEGORY_DRIVERS[c]))
+  it('names only the edition in use: with VCF, the VVF price drives nothing', () => {
+    const keys = driversAt(plan, { platform: 'vmware', category: 'licensing' })
+    expect(keys).toContain('vmware.usdPerCoreYear.vcf')
+    expect(keys).toContain('vmware.edition')
+    expect(keys).not.toContain('vmware.usdPerCoreYear.vvf')
+  })
+
+  it('finds no driver for a cost the platform does not have', () => {
+    expect(driversAt(plan, { platform: 'openstack', category: 'licensing' })).toEqual([])
+    expect(driversAt(plan, { platform: 'vmware', category: 'support' })).toEqual([])
+  })
+
+  it('leaves out horizon-only, one-off and display-only keys: the breakdown is an annual run rate', () => {
+    const all = new Set(PLATFORMS.flatMap((p) => driversAt(plan, { platform: p, category: null })))
+    for (const key of [
+      'finance.discountRate',
+      'finance.vmwarePriceEscalation',
+      'staff.openstack.adoptionUsd',
+      'vmware.lateRenewalPenalty',
+      'finance.usdToCurrency',
+      'fleet.vms',
+    ]) {
+      expect(all.has(key), key).toBe(false)
     }
   })
 
-  it('gives the union of every category for a platform’s total, never the other platform’s keys', () => {
-    const all = new Set(CATEGORIES.flatMap((c) => CATEGORY_DRIVERS[c]))
-    for (const p of PLATFORMS) {
-      const keys = driversOf(p, null)
-      expect(new Set(keys).size).toBe(keys.length)
-      for (const key of keys) expect(all.has(key), key).toBe(true)
-      for (const key of keys)
-        expect(concernOf.get(key), key).not.toBe(p === 'vmware' ? 'openstack' : 'vmware')
-      // Nothing of the platform's own drivers is lost.
-      const own = new Set(
-        CATEGORIES.filter((c) => c !== (p === 'vmware' ? 'support' : 'licensing')).flatMap(
-          (c) => CATEGORY_DRIVERS[c]
-        )
-      )
-      for (const key of own) {
-        if (concernOf.get(key) === 'both' || concernOf.get(key) === p) expect(keys, key).toContain(key)
+  it.each([
+    ['openstack', 'hardware', 1000],
+    ['vmware', 'licensing', 1000],
+    ['openstack', 'staff', 20_000],
+    ['vmware', 'power', 300],
+  ] as const)(
+    'every key listed for %s %s (at %s VMs) moves that cost, and every key not listed leaves it alone',
+    (platform, category, vms) => {
+      const where = { platform, category, vms }
+      const listed = new Set(driversAt(plan, { platform, category, vms }))
+      for (const a of CATALOG) {
+        if (a.kind === 'currency' || a.key === 'fleet.vms' || a.key === 'finance.usdToCurrency') continue
+        expect(moves(a.key, where), a.key).toBe(listed.has(a.key))
       }
     }
-    expect(driversOf('vmware', null)).toContain('vmware.usdPerCoreYear.vcf')
-    expect(driversOf('vmware', null)).not.toContain('openstack.supportUsdPerNodeYear.advanced')
-    expect(driversOf('openstack', null)).toContain('storage.cephReplicas')
-    expect(driversOf('openstack', null)).not.toContain('vmware.vsanPolicy')
-  })
+  )
 
-  it('leaves OpenStack’s licensing and VMware’s support empty: neither platform has that cost', () => {
-    expect(driversOf('openstack', 'licensing')).toEqual([])
-    expect(driversOf('vmware', 'support')).toEqual([])
-    expect(driversOf('vmware', 'licensing')).toContain('host.coresPerSocket')
-    expect(driversOf('openstack', 'support')).toContain('host.sockets')
-    // A platform's total leaves out the keys only the other platform's category uses.
-    expect(driversOf('vmware', null)).not.toContain('openstack.support')
-    expect(driversOf('openstack', null)).not.toContain('vmware.minCoresPerCpu')
+  it('depends on the fleet size: more VMs can bring in a driver a small fleet does not have', () => {
+    // OpenStack adds a controller per computesPerExtraController compute hosts: at 10 VMs there is one set
+    // of controllers whatever that number is; at 100,000 VMs it decides how many there are.
+    const small = driversAt(plan, { vms: 10, platform: 'openstack', category: 'hardware' })
+    const large = driversAt(plan, { vms: 100_000, platform: 'openstack', category: 'hardware' })
+    expect(small).not.toContain('openstack.computesPerExtraController')
+    expect(large).toContain('openstack.computesPerExtraController')
   })
 })

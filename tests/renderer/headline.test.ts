@@ -23,7 +23,7 @@ describe('HeadlineSentence', () => {
     // The default plan's curves cross (VMware is cheaper below the crossover, OpenStack above).
     const [first] = curves.crossovers
     expect(first).toMatchObject({ cheaperBelow: 'vmware', cheaperAbove: 'openstack' })
-    expect(text).toContain(`The curves cross at ${fmt.integer(first!.vms)}`)
+    expect(text).toContain(`The yearly costs cross at ${fmt.integer(first!.vms)}`)
     expect(text).not.toMatch(/NaN|Infinity|undefined/)
   })
 
@@ -78,5 +78,30 @@ describe('HeadlineSentence', () => {
     expect(curves.crossovers).toEqual([])
     expect(curves.platforms.vmware.total.every((v, i) => v < curves.platforms.openstack.total[i]!)).toBe(true)
     expect(wrapper.text()).toContain('VMware stays cheaper from 10 to 100,000 VMs.')
+  })
+
+  it('names the yearly crossover even when the chart shows NPV, never the NPV one', async () => {
+    const { wrapper } = mountWithStores(HeadlineSentence)
+    const store = usePlanStore()
+    const plan = createDefaultPlan()
+    const annual = computeCurves(plan, { metric: 'annual' }).crossovers.map((c) => c.vms)
+    const npv = computeCurves(plan, { metric: 'npv' }).crossovers.map((c) => c.vms)
+    // The default plan's yearly and NPV crossovers differ, so the sentence tells which one it names.
+    expect(annual.length).toBeGreaterThan(0)
+    expect(npv).not.toEqual(annual)
+    store.setMetric('npv')
+    await nextTick()
+    const fmt = createNumberFormatter('en', 'USD', 'code')
+    expect(wrapper.text()).toContain(`The yearly costs cross at ${fmt.integer(annual[0]!)}`)
+  })
+
+  it('names the active scenario when the plan has several', async () => {
+    const { wrapper } = mountWithStores(HeadlineSentence)
+    const store = usePlanStore()
+    expect(wrapper.find('[data-testid="headline-scenario"]').exists()).toBe(false)
+    const id = store.addScenario('VVF + SAN')
+    store.setActiveScenario(id)
+    await nextTick()
+    expect(wrapper.get('[data-testid="headline-scenario"]').text()).toBe('VVF + SAN:')
   })
 })

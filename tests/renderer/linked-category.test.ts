@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { defineComponent, h, nextTick } from 'vue'
-import { CATEGORY_DRIVERS, driversOf } from '@models'
+import { createDefaultPlan, driversAt } from '@models'
+
+const plan = createDefaultPlan()
 import AssumptionInspector from '../../renderer/src/components/AssumptionInspector.vue'
 import BreakdownPanel from '../../renderer/src/components/BreakdownPanel.vue'
 import { i18n } from '../../renderer/src/i18n'
@@ -49,13 +51,15 @@ describe('linked views: a breakdown category shows what drives it in the inspect
     expect(inspector.category).toBe('staff')
     expect(staff.attributes('aria-pressed')).toBe('true')
     expect(wrapper.get('[data-testid="inspector-drivers"]').text()).toContain('Showing what drives Staff')
-    expect(shownKeys(wrapper).sort()).toEqual([...CATEGORY_DRIVERS.staff].sort())
+    expect(shownKeys(wrapper).sort()).toEqual(driversAt(plan, { platform: null, category: 'staff' }).sort())
     await nextTick()
     expect(scrolled.at(-1)).toBe(shownKeys(wrapper)[0])
 
     await wrapper.get('[data-testid="breakdown-category-licensing"]').trigger('click')
     await nextTick()
-    expect(shownKeys(wrapper).sort()).toEqual([...CATEGORY_DRIVERS.licensing].sort())
+    expect(shownKeys(wrapper).sort()).toEqual(
+      driversAt(plan, { platform: null, category: 'licensing' }).sort()
+    )
     wrapper.unmount()
   })
 
@@ -64,7 +68,7 @@ describe('linked views: a breakdown category shows what drives it in the inspect
     const all = shownKeys(wrapper).length
     inspector.showDrivers('power')
     await nextTick()
-    expect(shownKeys(wrapper).sort()).toEqual([...CATEGORY_DRIVERS.power].sort())
+    expect(shownKeys(wrapper).sort()).toEqual(driversAt(plan, { platform: null, category: 'power' }).sort())
     await wrapper.get('[data-testid="inspector-show-all"]').trigger('click')
     await nextTick()
     expect(inspector.category).toBeNull()
@@ -98,7 +102,9 @@ describe('linked views: a breakdown category shows what drives it in the inspect
     // A point on OpenStack's total curve at 3,162 VMs: every OpenStack driver, no VMware-only key.
     inspector.showDrivers(null, 'openstack', 3162)
     await nextTick()
-    expect(shownKeys(wrapper).sort()).toEqual(driversOf('openstack', null).sort())
+    expect(shownKeys(wrapper).sort()).toEqual(
+      driversAt(plan, { vms: 3162, platform: 'openstack', category: null }).sort()
+    )
     expect(shownKeys(wrapper)).not.toContain('vmware.usdPerCoreYear.vcf')
     expect(shownKeys(wrapper)).toContain('staff.openstack.hostsPerFte')
     expect(wrapper.get('[data-testid="inspector-drivers"]').text()).toContain(
@@ -107,7 +113,9 @@ describe('linked views: a breakdown category shows what drives it in the inspect
     // A bar segment: VMware's staff, without a fleet size.
     inspector.showDrivers('staff', 'vmware')
     await nextTick()
-    expect(shownKeys(wrapper).sort()).toEqual(driversOf('vmware', 'staff').sort())
+    expect(shownKeys(wrapper).sort()).toEqual(
+      driversAt(plan, { platform: 'vmware', category: 'staff' }).sort()
+    )
     expect(shownKeys(wrapper)).not.toContain('staff.openstack.salaryPremium')
     expect(wrapper.get('[data-testid="inspector-drivers"]').text()).toContain(
       'Showing what drives VMware · Staff'

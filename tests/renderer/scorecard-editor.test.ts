@@ -22,4 +22,33 @@ describe('scorecard editor: the fields take what the planning file accepts', () 
     expect(store.plan.scorecard.design.weight).toBe(10)
     expect(() => serializePlanFile(store.plan, { appVersion: 't', savedAt: new Date(0) })).not.toThrow()
   })
+
+  it('says "weighted score", shows the weights and says plainly when the cost answer points the other way', async () => {
+    const { wrapper } = mountWithStores(ScorecardEditor)
+    const store = usePlanStore()
+    const e = store.evaluation!
+    const cheaper = e.cheaper
+    const other = cheaper === 'vmware' ? 'openstack' : 'vmware'
+    const next = structuredClone(store.plan.scorecard)
+    for (const r of ['design', 'features', 'useCases'] as const) {
+      next[r][other] = 10
+      next[r][cheaper] = 0
+      next[r].weight = 2
+    }
+    next.valueWeight = 1
+    store.setScorecard(next)
+    await wrapper.vm.$nextTick()
+    // The dearer platform scores 10 × 2 on three rounds and at most 10 on value; the cheaper one 0 × 2 and 10:
+    // weighted (60 + value) / 7 against 10 / 7 = 1.4.
+    expect(wrapper.get('.winner').text()).toMatch(
+      /^Weighted score: (VMware|OpenStack) leads, [\d.]+ to 1\.4 out of 10\.$/
+    )
+    expect(wrapper.get('.weights').text()).toBe('2 · 2 · 2 · 1')
+    const name = { vmware: 'VMware', openstack: 'OpenStack' }
+    expect(wrapper.get('[data-testid="scorecard-disagrees"]').text()).toContain(
+      `Cost alone points the other way: ${name[cheaper]} is cheaper by`
+    )
+    expect(wrapper.text()).not.toContain('Winner')
+    expect(wrapper.get('.hint').text()).toContain('classic four-round VMware-vs-OpenStack comparison')
+  })
 })

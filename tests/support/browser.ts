@@ -4,18 +4,17 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { findChromium, MISSING_CHROMIUM, SYSTEM_CHROMIUM } from './chromium'
 
-export const CHROMIUM_PATH = '/usr/bin/chromium'
+export { MISSING_CHROMIUM }
+/** The browser the tests launch (see findChromium); the system path when none is found, so a check fails. */
+export const CHROMIUM_PATH = findChromium() ?? SYSTEM_CHROMIUM
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const WEB_DIR = join(ROOT, 'out/web')
 export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots')
 
 /** Only an explicit opt-out skips the browser tests; a missing browser is a failure, not a skip. */
 export const isE2eSkipped = process.env.STACKPLAN_E2E === 'skip'
-
-export const MISSING_CHROMIUM =
-  'Chromium not found at /usr/bin/chromium: install it with `apt-get install chromium` (Debian) ' +
-  'or set STACKPLAN_E2E=skip to opt out explicitly'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -4,12 +4,14 @@ import {
   MAX_SEED,
   MONTE_CARLO_DEFAULTS,
   monteCarlo,
+  monteCarloTransition,
   type MonteCarloResult,
 } from '../../../models/index'
 import { UsageError, withUsageErrors } from '../errors'
 import { csvField, formatTable, money, number, vmsText } from '../format'
 import { loadPlan } from '../load-plan'
-import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
+import { parseCommandArgs, parseIntegerOption, parseSetOptions, parseTargetOption } from '../options'
+import { transitionMonteCarloJson, transitionMonteCarloText } from './montecarlo-transition'
 import { writeOutputFile } from '../write-output'
 
 /**
@@ -94,7 +96,9 @@ export async function runMonteCarlo(args: string[]): Promise<string> {
     set: { type: 'string', multiple: true },
     json: { type: 'boolean' },
     'samples-out': { type: 'string' },
+    target: { type: 'string' },
   })
+  const target = parseTargetOption(values.target as string | undefined)
   const samplesOption = parseIntegerOption(
     'samples',
     values.samples as string | undefined,
@@ -110,6 +114,21 @@ export async function runMonteCarlo(args: string[]): Promise<string> {
   // Options win; else the sample count and seed saved with the plan; else the defaults.
   const samples = samplesOption ?? plan.monteCarlo?.samples ?? MONTE_CARLO_DEFAULTS.samples
   const seed = seedOption ?? plan.monteCarlo?.seed ?? MONTE_CARLO_DEFAULTS.seed
+  if (target !== undefined && target !== 'annualGap') {
+    if (samplesOut !== undefined) throw new UsageError('--samples-out is for the cost-curve Monte Carlo only')
+    // The stay-or-move Monte Carlo runs a month-by-month comparison per sample: 500 samples by default.
+    const result = withUsageErrors(() =>
+      monteCarloTransition(plan, {
+        samples: samplesOption ?? 500,
+        seed,
+        overrides,
+        scenarioId: values.scenario as string | undefined,
+      })
+    )
+    return values.json
+      ? JSON.stringify(transitionMonteCarloJson(result), null, 2)
+      : transitionMonteCarloText(result)
+  }
   // The curve's points plus the plan's own fleet size, which is added when it is not one of them.
   const fleetSizes = plan.view.curvePoints + 1
   const bytes = monteCarloBytes(samples, fleetSizes)

@@ -1,1 +1,8 @@
-export type DetailTab = 'breakdown' | 'power' | 'storage' | 'capabilities' | 'sensitivity' | 'uncertainty'
+export type DetailTab =
+  | 'breakdown'
+  | 'power'
+  | 'storage'
+  | 'capabilities'
+  | 'sensitivity'
+  | 'uncertainty'
+  | 'transition'

@@ -3,7 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Category, Platform } from '@models'
 
 /**
- * What another view asked the inspector to narrow to (linked views): the drivers (models `driversOf`) of
+ * What another view asked the inspector to narrow to (linked views): the drivers (models `driversAt`, found by perturbing each assumption) of
  * one platform's cost, of one category, or of one category of one platform. `vms` names the fleet size of a
  * clicked curve point, for the chip's wording.
  */

@@ -120,6 +120,22 @@ export const usePlanStore = defineStore('plan', () => {
       return []
     }
   })
+  /** Yearly-cost curves of every scenario whatever the chart shows: the headline speaks of yearly cost only. */
+  const annualCurves = computed((): CurveSet[] => {
+    const v = plan.value.view
+    if (v.metric === 'annual') return curves.value
+    if (problems.value.length > 0) return []
+    try {
+      return computeAllCurves(plan.value, {
+        metric: 'annual',
+        fromVms: v.curveFromVms,
+        toVms: v.curveToVms,
+        points: v.curvePoints,
+      })
+    } catch {
+      return []
+    }
+  })
   const scorecardResult = computed(() =>
     evaluation.value ? scoreScorecard(plan.value.scorecard, evaluation.value) : null
   )
@@ -329,6 +345,7 @@ export const usePlanStore = defineStore('plan', () => {
     values,
     fleetVms,
     metric,
+    annualCurves,
     fleetUnit,
     documentName,
     differences,
