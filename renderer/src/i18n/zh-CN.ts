@@ -910,8 +910,6 @@ export const zhAssumptionLabels: Readonly<Record<AssumptionKey, string>> = {
   'finance.horizonYears': '规划期',
   'finance.discountRate': '折现率',
   'finance.vmwarePriceEscalation': 'VMware 价格涨幅',
-  'finance.wageEscalation': '薪资年涨幅',
-  'finance.energyEscalation': '电价年涨幅',
   'finance.openstackSupportEscalation': 'OpenStack 支持费年涨幅',
   'finance.currency': '显示货币',
   'finance.usdToCurrency': '汇率',
