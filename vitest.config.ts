@@ -16,6 +16,8 @@ export default defineConfig({
           exclude: ['tests/e2e/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 60_000,
+          // Some suites build a workbook or a CLI bundle before their tests: generous on a loaded machine.
+          hookTimeout: 60_000,
           globalSetup: ['tests/support/build-cli.global.ts'],
         },
       },

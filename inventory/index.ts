@@ -7,6 +7,8 @@ export { readInventory, type InventoryInput, type ReadInventoryOptions } from '.
 export type { HostRow, InventoryRows, InventoryWarning, SourceFile, VmColumns } from './rows'
 export { MAX_SIZE_CLASSES, sizeClasses, type VmSizeClass } from './classes'
 export {
+  importedEstateOf,
+  workloadClassesOf,
   summarizeHosts,
   summarizeInventory,
   type EstateSummary,

@@ -1,4 +1,9 @@
-import { vmwareLicensedCores, type VmwareEdition } from '../models/index'
+import {
+  vmwareLicensedCores,
+  type ImportedEstate,
+  type VmwareEdition,
+  type WorkloadClass,
+} from '../models/index'
 import { sizeClasses, type VmSizeClass } from './classes'
 import { PowerState, type HostRow, type InventoryRows, type InventoryWarning, type SourceFile } from './rows'
 
@@ -209,4 +214,52 @@ function groupHosts(hosts: readonly HostRow[], key: (h: HostRow) => string | nul
   return [...groups.values()].sort(
     (a, b) => b.hosts - a.hosts || String(a.name).localeCompare(String(b.name))
   )
+}
+
+/**
+ * What a plan keeps of an import: the file names (without folders), the date, counts and totals —
+ * never names of VMs, hosts, clusters or vCenters.
+ */
+export function importedEstateOf(summary: EstateSummary, importedAt: Date): ImportedEstate {
+  const h = summary.hosts
+  return {
+    sources: summary.files.map((f) => ({ name: baseName(f.name), kind: f.kind })),
+    importedAt: importedAt.toISOString(),
+    includePoweredOff: summary.includePoweredOff,
+    includeTemplates: summary.includeTemplates,
+    vms: {
+      rows: summary.vms.rows,
+      templates: summary.vms.templates,
+      poweredOn: summary.vms.poweredOn,
+      poweredOff: summary.vms.poweredOff,
+      included: summary.vms.included,
+    },
+    hosts: h
+      ? {
+          count: h.count,
+          sockets: h.sockets,
+          cores: h.cores,
+          ramGib: h.ramGib,
+          licensedCores: h.licensedCores,
+        }
+      : null,
+    warnings: summary.warnings.reduce((n, w) => n + w.count, 0),
+  }
+}
+
+/** A file's name without any folder ("export/RVTools_tabvInfo.csv" → "RVTools_tabvInfo.csv"). */
+function baseName(name: string): string {
+  return name.split(/[\\/]/).pop() ?? name
+}
+
+/** The summary's size classes as a plan's workload classes. */
+export function workloadClassesOf(summary: EstateSummary): WorkloadClass[] {
+  return summary.classes.map((c) => ({
+    vcpu: c.vcpu,
+    ramGib: c.ramGib,
+    diskGib: c.diskGib,
+    count: c.count,
+    petShare: c.petShare,
+    ftShare: c.ftShare,
+  }))
 }

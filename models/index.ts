@@ -55,6 +55,7 @@ export {
   type VmwareEdition,
   type VmwareStorage,
   type VsanPolicy,
+  type WorkloadShape,
 } from './catalog/inputs'
 export {
   BASELINE_SCENARIO_ID,
@@ -70,6 +71,10 @@ export {
   type Scorecard,
   type ScoreRound,
   type ViewSettings,
+  type ImportedEstate,
+  type InventorySourceKind,
+  type WorkloadClass,
+  type WorkloadMix,
 } from './plan/plan'
 export {
   changedKeys,
@@ -109,6 +114,7 @@ export {
   SAMPLE_LIMITS,
   SCENARIO_NAME_INPUT_CHARS,
   SCORE_MAX,
+  WORKLOAD_MIX_LIMITS,
 } from './plan/limits'
 export {
   CATEGORIES,
@@ -217,9 +223,19 @@ export {
   planInputs,
   planProblems,
   resolveScenario,
+  planOversizedVms,
   vmsForHosts,
   type PlanEvaluationOptions,
 } from './cost/evaluate'
+export {
+  meanVmSizeGib,
+  oversizedVms,
+  petShareOf,
+  placedWorkload,
+  workloadShapes,
+  type OversizedVms,
+  type PlacedWorkload,
+} from './cost/workload-mix'
 export { evaluatePlanInputsAt, metricCosts } from './cost/curve-point'
 export {
   computeAllCurves,
@@ -241,6 +257,10 @@ export {
   decodePlanFileBytes,
   CURRENT_FORMAT_VERSION,
   MIGRATIONS,
+  MIX_MIN_READER_VERSION,
+  migrationFromChanges,
+  V1_TO_V2_CHANGES,
+  type MigrationChange,
   parsePlanFile,
   PLAN_FILE_ERROR_KINDS,
   PLAN_FILE_FORMAT,

@@ -5,8 +5,8 @@ import { clampToCatalog, numericInputSetter } from '../catalog/input-setters'
 import { computeTransition } from '../cost/transition'
 import type { Plan } from '../plan/plan'
 import { drawPrepared, prepareDistribution, type PreparedDistribution } from './distributions'
+import { MAX_MONTE_CARLO_SAMPLES, MAX_SEED } from '../plan/limits'
 import { quantilesInPlace, sampledAssumptions } from './montecarlo'
-import { MAX_SEED } from '../plan/limits'
 import { Sfc32 } from './random'
 
 export interface TransitionMonteCarloOptions extends AnalysisOptions, AnalysisControl {
@@ -59,7 +59,7 @@ export function monteCarloTransition(
 ): TransitionMonteCarloResult {
   const samples = options.samples ?? 500
   const seed = options.seed ?? 1
-  check('samples', samples, 1, 100_000)
+  check('samples', samples, 1, MAX_MONTE_CARLO_SAMPLES)
   check('seed', seed, 0, MAX_SEED)
   const { inputs, vms } = analysisBase(plan, options)
   const sampled = sampledAssumptions(plan, options)

@@ -17,6 +17,20 @@ export interface PlatformMigrationLimits {
 }
 
 /**
+ * One class of a workload mix as the model reads it: its share of the fleet's VMs, its size relative to the
+ * mix's mean (so workload.vcpuPerVm × vcpuFactor is its vCPU, and Σ share × factor = 1), and its own pet
+ * and FT shares where the source gave them (null: the plan's workload.petShare / ftShare).
+ */
+export interface WorkloadShape {
+  share: number
+  vcpuFactor: number
+  ramFactor: number
+  diskFactor: number
+  petShare: number | null
+  ftShare: number | null
+}
+
+/**
  * Every assumption resolved to a typed field, so the formulas read as prose and a typo is a compile
  * error. Built once per evaluation by `toModelInputs`; the only place that maps catalog keys to fields.
  */
@@ -31,6 +45,11 @@ export interface ModelInputs {
     ftShare: number
     growthPerYear: number
     profile: readonly number[]
+    /**
+     * The workload mix, or null for the simple mode: every VM the same (vcpuPerVm, ramGibPerVm,
+     * diskGibPerVm). Set from the plan's imported mix by planInputs; the fleet size scales it proportionally.
+     */
+    mix: readonly WorkloadShape[] | null
   }
   host: {
     sockets: number
@@ -188,6 +207,7 @@ export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
       ftShare: n('workload.ftShare'),
       growthPerYear: n('workload.growthPerYear'),
       profile: v['workload.profile'] as readonly number[],
+      mix: null,
     },
     host: {
       sockets: n('host.sockets'),

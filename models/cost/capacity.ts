@@ -1,7 +1,8 @@
 import type { ModelInputs } from '../catalog/inputs'
-import { EDITION_FEATURES, vmwareFtProtection } from './editions'
+import { EDITION_FEATURES } from './editions'
 import type { CapacityConstraint, CapacityDetail, Platform } from './types'
 import { VSAN_MAX_CLUSTER_HOSTS, vsanHostShare, vsanPolicyShortfallHosts } from './vsan-policy'
+import { petShareOf, placedWorkload } from './workload-mix'
 
 /** Guards ceil() against float noise such as 20.000000000000004 hosts. */
 const EPSILON = 1e-9
@@ -17,17 +18,20 @@ export interface ComputeCapacity extends CapacityDetail {
   computeHosts: number
   haReserveHosts: number
   managementHosts: number
+  /** vCPUs and RAM (GiB) of the placed VMs, summed over the workload's classes. */
+  placedVcpus: number
+  placedRamGib: number
 }
 
 /** VM instances a platform runs for `vms` VMs: FT VMs count twice (VMware shadow copies; OpenStack app-level pairs). */
 export function placedVmCount(inp: ModelInputs, platform: Platform, vms: number): number {
-  const duplicatesFt = platform === 'vmware' || inp.openstack.ftStrategy === 'duplicateVms'
-  return vms * (1 + (duplicatesFt ? inp.workload.ftShare : 0))
+  return placedWorkload(inp, platform, vms).placedVms
 }
 
 /**
  * Hosts per node class for one platform at `vms` VMs (DESIGN.md, "The model" step 2; docs/MODEL.md §2).
  *
+ * Sums over the workload's classes (one class without a mix; see workload-mix.ts):
  * compute = ⌈max(by vCPU: placed·vcpu / (sockets·cores·cpuShare·vcpuPerCore·eff),
  *               by busy cores at the weekly peak: placed·vcpu·peakUtil / (sockets·cores·cpuShare·maxCpuUtil·eff),
  *               by RAM: placed·ramGib / (ramGib·ramOvercommit·eff), ramGib = hostRam·usable − vSAN's share,
@@ -51,7 +55,8 @@ export function computeCapacity(inp: ModelInputs, platform: Platform, vms: numbe
       ? inp.vmware.schedulerEfficiency
       : inp.vmware.staticSchedulerEfficiency
     : inp.openstack.schedulerEfficiency
-  const placedVms = placedVmCount(inp, platform, vms)
+  const placed = placedWorkload(inp, platform, vms)
+  const { placedVms, vcpus } = placed
   const usableRamGib = host.ramGib * host.ramUsableFraction
   const share = isVsan
     ? vsanHostShare({
@@ -61,26 +66,17 @@ export function computeCapacity(inp: ModelInputs, platform: Platform, vms: numbe
       })
     : { cpuFraction: 1, ramGib: usableRamGib }
   const coresPerHost = host.sockets * host.coresPerSocket * share.cpuFraction
-  const vcpus = placedVms * workload.vcpuPerVm
   const hostsByVcpu = vcpus / (coresPerHost * host.vcpuPerCore * efficiency)
   const hostsByBusyCores =
     (vcpus * workload.peakCpuUtilization) / (coresPerHost * host.maxCpuUtilization * efficiency)
-  const hostsByRam = (placedVms * workload.ramGibPerVm) / (share.ramGib * host.ramOvercommit * efficiency)
-  const ftProtection = isVmware
-    ? vmwareFtProtection({
-        edition: inp.vmware.edition,
-        vcpuPerVm: workload.vcpuPerVm,
-        ftShare: workload.ftShare,
-      })
-    : 'none'
+  const hostsByRam = placed.ramGib / (share.ramGib * host.ramOvercommit * efficiency)
+  const ftProtection = isVmware ? placed.ftProtection : 'none'
   let hostsByFt = 0
   if (ftProtection === 'ft') {
     // A primary and its secondary both count against the per-host FT limits; 0 disables a limit (VMware HA).
-    const ftInstances = 2 * vms * workload.ftShare
     const { ftMaxVmsPerHost, ftMaxVcpusPerHost } = inp.vmware
-    if (ftMaxVmsPerHost > 0) hostsByFt = Math.max(hostsByFt, ftInstances / ftMaxVmsPerHost)
-    if (ftMaxVcpusPerHost > 0)
-      hostsByFt = Math.max(hostsByFt, (ftInstances * workload.vcpuPerVm) / ftMaxVcpusPerHost)
+    if (ftMaxVmsPerHost > 0) hostsByFt = Math.max(hostsByFt, placed.ftInstances / ftMaxVmsPerHost)
+    if (ftMaxVcpusPerHost > 0) hostsByFt = Math.max(hostsByFt, placed.ftVcpus / ftMaxVcpusPerHost)
   }
   const limits: [CapacityConstraint, number][] = [
     ['vcpu', hostsByVcpu],
@@ -121,7 +117,7 @@ export function computeCapacity(inp: ModelInputs, platform: Platform, vms: numbe
   } else {
     const failures = inp.openstack.haHostFailures
     clusters = Math.ceil(computeHosts / Math.max(1, inp.openstack.aggregateMaxHosts - failures))
-    haReserveHosts = ceilCount(clusters * failures * workload.petShare)
+    haReserveHosts = ceilCount(clusters * failures * petShareOf(inp))
     const hypervisors = computeHosts + haReserveHosts
     managementHosts =
       inp.openstack.controllers + Math.floor(hypervisors / inp.openstack.computesPerExtraController)
@@ -140,6 +136,8 @@ export function computeCapacity(inp: ModelInputs, platform: Platform, vms: numbe
     computeHosts,
     haReserveHosts,
     managementHosts,
+    placedVcpus: vcpus,
+    placedRamGib: placed.ramGib,
   }
 }
 

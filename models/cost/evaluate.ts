@@ -4,6 +4,7 @@ import { toModelInputs, type ModelInputs } from '../catalog/inputs'
 import { findScenario, scenarioLayers, type Plan, type Scenario } from '../plan/plan'
 import { planWarnings } from './plan-checks'
 import { evaluatePlatform } from './tco'
+import { oversizedVms, workloadShapes, type OversizedVms } from './workload-mix'
 import type { Evaluation, Platform } from './types'
 import { valuesProblems, type AssumptionValues, type ValueProblem } from '../catalog/values'
 
@@ -50,7 +51,9 @@ export function planInputs(
     const first = valuesProblems(layer)[0]
     if (first) throw new RangeError(first.message)
   }
-  return { inputs: toModelInputs(...layers), scenario }
+  const inputs = toModelInputs(...layers)
+  inputs.workload.mix = workloadShapes(plan.workloadMix)
+  return { inputs, scenario }
 }
 
 /** Checks a fleet size given directly (not through the catalog): a whole number within fleet.vms's range. */
@@ -96,6 +99,15 @@ export function evaluatePlan(plan: Plan, options: PlanEvaluationOptions = {}): E
   const problem = fleetSizeProblem(vms)
   if (problem) throw new RangeError(problem)
   return evaluateInputs(inputs, vms, scenario?.name ?? 'Baseline')
+}
+
+/**
+ * The plan's VMs that no host of its hardware can hold (see oversizedVms), at its fleet size or `vms`;
+ * null when every VM fits.
+ */
+export function planOversizedVms(plan: Plan, options: PlanEvaluationOptions = {}): OversizedVms | null {
+  const { inputs } = planInputs(plan, options)
+  return oversizedVms(inputs, options.vms ?? inputs.fleetVms)
 }
 
 /** The VM workload `hosts` compute hosts carry for a plan's scenario (default platform VMware). */

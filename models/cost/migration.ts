@@ -1,5 +1,6 @@
 import type { ModelInputs } from '../catalog/inputs'
 import type { Platform } from './types'
+import { meanVmSizeGib } from './workload-mix'
 
 /** Gigabits in one GiB (2^30 bytes × 8 / 10^9). */
 export const GBIT_PER_GIB = 8.589934592
@@ -44,7 +45,8 @@ export const VMOTION_CONCURRENCY_BELOW_10GBE = 4
 /**
  * Evacuation minutes of a host carrying `vmsPerHost` VMs on one platform, live and block, with the plan's
  * network and that platform's limits (migration.<platform>.*). On VMware a NIC slower than 10 Gbit/s caps
- * live concurrency at 4 (VMware, "Limits on Simultaneous Migrations": 1GigE network cost 4).
+ * live concurrency at 4 (VMware, "Limits on Simultaneous Migrations": 1GigE network cost 4). The VMs' RAM
+ * and disk are the means over the workload's classes.
  */
 export function hostEvacuationMinutes(
   inp: ModelInputs,
@@ -52,7 +54,8 @@ export function hostEvacuationMinutes(
   vmsPerHost: number
 ): { live: number; block: number } {
   // Object literals with every field (no spread): this runs on every evaluation of the curves.
-  const { workload, host, migration } = inp
+  const { host, migration } = inp
+  const { ramGib, diskGib } = meanVmSizeGib(inp)
   const limits = migration[platform]
   const liveConcurrency =
     platform === 'vmware' && host.nicGbps < 10
@@ -60,8 +63,8 @@ export function hostEvacuationMinutes(
       : limits.concurrentLive
   const live = evacuationSeconds({
     vms: vmsPerHost,
-    ramGibPerVm: workload.ramGibPerVm,
-    diskGibPerVm: workload.diskGibPerVm,
+    ramGibPerVm: ramGib,
+    diskGibPerVm: diskGib,
     isBlockMigration: false,
     nicGbps: host.nicGbps,
     linkEfficiency: migration.linkEfficiency,
@@ -72,8 +75,8 @@ export function hostEvacuationMinutes(
   })
   const block = evacuationSeconds({
     vms: vmsPerHost,
-    ramGibPerVm: workload.ramGibPerVm,
-    diskGibPerVm: workload.diskGibPerVm,
+    ramGibPerVm: ramGib,
+    diskGibPerVm: diskGib,
     isBlockMigration: true,
     nicGbps: host.nicGbps,
     linkEfficiency: migration.linkEfficiency,

@@ -4,6 +4,7 @@ import type { ModelWarning } from './model-warnings'
 import type { PlatformResult } from './types'
 import { TB_PER_TIB } from './storage'
 import { VSAN_POLICY_FACTS } from './vsan-policy'
+import { placedWorkload } from './workload-mix'
 
 /**
  * The rules of thumb an evaluated plan runs into, in a fixed order (docs/MODEL.md, "Checks"): the VMware
@@ -32,7 +33,8 @@ export function planWarnings(
       code: 'ftAppPairs',
       edition,
       limitVcpus: features.ftMaxVcpusPerVm,
-      vcpuPerVm: inp.workload.vcpuPerVm,
+      // The largest FT VM sized as pairs: the per-VM assumption, or the largest such class of a mix.
+      vcpuPerVm: placedWorkload(inp, 'vmware', 1).appPairVcpu,
     })
   if (vmware.capacity.vsanAddedHosts > 0)
     warnings.push({

@@ -272,10 +272,8 @@ export function yearlyEnergy(options: {
     vmHosts,
     reserveHosts: capacity.haReserveHosts,
     coresPerHost,
-    busyCoresAtPeak: capacity.placedVms * workload.vcpuPerVm * workload.peakCpuUtilization,
-    memoryHosts:
-      (capacity.placedVms * workload.ramGibPerVm) /
-      (host.ramGib * host.ramUsableFraction * host.ramOvercommit),
+    busyCoresAtPeak: capacity.placedVcpus * workload.peakCpuUtilization,
+    memoryHosts: capacity.placedRamGib / (host.ramGib * host.ramUsableFraction * host.ramOvercommit),
     idleWatts,
     maxWatts,
     standbyWatts: host.standbyWatts,

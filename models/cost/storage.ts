@@ -1,5 +1,6 @@
 import { ceilCount } from './capacity'
 import { VSAN_POLICY_FACTS } from './vsan-policy'
+import { meanVmSizeGib } from './workload-mix'
 import type { ModelInputs, StorageArchitecture } from '../catalog/inputs'
 import type { Platform } from './types'
 
@@ -35,7 +36,8 @@ export interface StorageSizing {
 }
 
 /**
- * Storage for `vms` VMs (DESIGN.md step 6). Usable TB = vms · diskGib · (1 + headroom), in decimal TB.
+ * Storage for `vms` VMs (DESIGN.md step 6). Usable TB = vms · diskGib · (1 + headroom), in decimal TB,
+ * diskGib being the mean over the workload's classes.
  * vSAN: raw = usable × the storage policy's raw ÷ usable (vmware.vsanPolicy) on host drives. SAN: usable
  * TB at sanUsdPerUsableTb. Ceph: raw = usable × replicas on dedicated nodes, ⌈raw / rawTbPerNode⌉ of them
  * but at least ⌈replicas⌉ + 1 (one copy per host, the default CRUSH failure domain, plus one node to
@@ -45,7 +47,7 @@ export interface StorageSizing {
 export function sizeStorage(inp: ModelInputs, platform: Platform, vms: number): StorageSizing {
   const architecture = storageArchitecture(inp, platform)
   const s = inp.storage
-  const usableTb = vms * inp.workload.diskGibPerVm * (1 + s.headroom) * TB_PER_GIB
+  const usableTb = vms * meanVmSizeGib(inp).diskGib * (1 + s.headroom) * TB_PER_GIB
   const sizing: StorageSizing = {
     architecture,
     usableTb,

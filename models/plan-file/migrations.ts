@@ -1,4 +1,5 @@
-import { migrateV1ToV2 } from './migrate-v1-to-v2'
+import { migrateFidelityKeys } from './migrate-fidelity-keys'
+import { refuseV1WorkloadMix } from './migrate-workload-mix'
 
 /** The planning-file format version this Stackplan writes and reads natively. */
 export const CURRENT_FORMAT_VERSION = 2
@@ -14,11 +15,62 @@ export type PlanFileMigration = (raw: unknown) => unknown
 export type PlanFileMigrationRegistry = Readonly<Record<number, PlanFileMigration>>
 
 /**
- * The migrations this release ships: format 1 → 2 renames and splits the model-fidelity keys
- * (migrate-fidelity-keys.ts). The test-only format 0 (tests/support/legacy-v0-migration.ts) proves the chain
- * end to end; every old fixture in tests/fixtures keeps loading.
+ * One small, named change inside a format step. A step's changes run in order on the document (the
+ * migration's private copy); a change may throw, and the refusal then names it.
  */
-export const MIGRATIONS: PlanFileMigrationRegistry = Object.freeze({ 1: migrateV1ToV2 })
+export interface MigrationChange {
+  name: string
+  apply: (doc: { [key: string]: unknown }) => void
+}
+
+function isObject(value: unknown): value is { [key: string]: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Builds a format step from its list of changes: checks the document is format `to − 1`, runs them, sets `to`. */
+export function migrationFromChanges(to: number, changes: readonly MigrationChange[]): PlanFileMigration {
+  return (raw) => {
+    if (!isObject(raw)) throw new Error('the file is not an object')
+    if (raw.formatVersion !== to - 1) {
+      throw new Error(`the document is format ${JSON.stringify(raw.formatVersion)}, not format ${to - 1}`)
+    }
+    for (const change of changes) {
+      try {
+        change.apply(raw)
+      } catch (e) {
+        throw new Error(`${change.name}: ${e instanceof Error ? e.message : String(e)}`, { cause: e })
+      }
+    }
+    raw.formatVersion = to
+    return raw
+  }
+}
+
+/**
+ * Format 1 → 2, in order: format 2 adds the workload mix (plan.workloadMix, present only in plans that have
+ * one; a format-1 plan migrates to a plan without a mix), and the model-fidelity keys are renamed and split
+ * (migrate-fidelity-keys.ts). A format 2 file needs a format 2 reader (a format 1 reader would refuse the new
+ * keys as unknown), so minReaderVersion becomes 2.
+ */
+export const V1_TO_V2_CHANGES: readonly MigrationChange[] = [
+  { name: 'format 1 has no workload mix', apply: refuseV1WorkloadMix },
+  { name: 'renamed model-fidelity keys', apply: (doc) => migrateFidelityKeys(doc.plan) },
+  {
+    name: 'format 2 needs a format 2 reader',
+    apply: (doc) => {
+      doc.minReaderVersion = 2
+    },
+  },
+]
+
+/**
+ * The migrations this release ships, by the version they start from. Format 0 never shipped (a test-only
+ * registry proves the mechanism with it: tests/support/legacy-v0-migration.ts). Every old fixture in
+ * tests/fixtures keeps loading through these.
+ */
+export const MIGRATIONS: PlanFileMigrationRegistry = Object.freeze({
+  1: migrationFromChanges(2, V1_TO_V2_CHANGES),
+})
 
 /** The shipped migrations plus `extra` (extra wins for the same step); tests use it to inject steps. */
 export function createMigrationRegistry(extra: PlanFileMigrationRegistry = {}): PlanFileMigrationRegistry {

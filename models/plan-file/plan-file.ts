@@ -5,7 +5,7 @@ import {
   lineColumnAt,
   positionFromSyntaxError,
 } from './positions'
-import type { Distribution, Plan, ScoreRound } from '../plan/plan'
+import type { Distribution, Plan, ScoreRound, WorkloadMix } from '../plan/plan'
 import { formatCount, PlanFileRefusal, PlanFileWriteError, refuse, type PlanFileError } from './errors'
 import { MAX_PLAN_FILE_BYTES, PLAN_FILE_LIMITS } from '../plan/limits'
 import {
@@ -26,6 +26,9 @@ export {
   createMigrationRegistry,
   CURRENT_FORMAT_VERSION,
   MIGRATIONS,
+  migrationFromChanges,
+  V1_TO_V2_CHANGES,
+  type MigrationChange,
   type PlanFileMigration,
   type PlanFileMigrationRegistry,
 } from './migrations'
@@ -35,6 +38,9 @@ export const PLAN_FILE_FORMAT = 'stackplan'
 
 /** The oldest Stackplan format able to read what this version writes. */
 export const WRITTEN_MIN_READER_VERSION = 2
+
+/** The oldest format that reads a plan with a workload mix (format 2 added it). */
+export const MIX_MIN_READER_VERSION = 2
 
 /** What a planning file holds besides the plan itself, as read. */
 export interface ParsedPlanFile {
@@ -320,6 +326,46 @@ function orderedRound(r: ScoreRound): ScoreRound {
   return { vmware: r.vmware, openstack: r.openstack, weight: r.weight }
 }
 
+/** A workload mix with its keys in the file's fixed order. */
+function orderedWorkloadMix(mix: WorkloadMix): JsonObject {
+  const e = mix.estate
+  return {
+    classes: mix.classes.map((c) => ({
+      vcpu: c.vcpu,
+      ramGib: c.ramGib,
+      diskGib: c.diskGib,
+      count: c.count,
+      petShare: c.petShare,
+      ftShare: c.ftShare,
+    })),
+    estate: e
+      ? {
+          sources: e.sources.map((s) => ({ name: s.name, kind: s.kind })),
+          importedAt: e.importedAt,
+          includePoweredOff: e.includePoweredOff,
+          includeTemplates: e.includeTemplates,
+          vms: {
+            rows: e.vms.rows,
+            templates: e.vms.templates,
+            poweredOn: e.vms.poweredOn,
+            poweredOff: e.vms.poweredOff,
+            included: e.vms.included,
+          },
+          hosts: e.hosts
+            ? {
+                count: e.hosts.count,
+                sockets: e.hosts.sockets,
+                cores: e.hosts.cores,
+                ramGib: e.hosts.ramGib,
+                licensedCores: e.hosts.licensedCores,
+              }
+            : null,
+          warnings: e.warnings,
+        }
+      : null,
+  }
+}
+
 /** The plan with its keys in the file's fixed order: fields as listed, assumption and range keys sorted. */
 function orderedPlan(plan: Plan): JsonObject {
   return {
@@ -350,6 +396,8 @@ function orderedPlan(plan: Plan): JsonObject {
     ...(plan.monteCarlo
       ? { monteCarlo: { samples: plan.monteCarlo.samples, seed: plan.monteCarlo.seed } }
       : {}),
+    // Only in plans with an imported or hand-made mix: a simple plan's file has no such key.
+    ...(plan.workloadMix ? { workloadMix: orderedWorkloadMix(plan.workloadMix) } : {}),
     extensions: plan.extensions,
   }
 }
@@ -389,7 +437,9 @@ export function serializePlanFile(plan: Plan, meta: { appVersion: string; savedA
   const envelope = {
     format: PLAN_FILE_FORMAT,
     formatVersion: CURRENT_FORMAT_VERSION,
-    minReaderVersion: WRITTEN_MIN_READER_VERSION,
+    // Format 1 readers refuse the workloadMix key and the renamed model-fidelity keys, so every plan this
+    // version writes needs a format 2 reader, with or without a mix.
+    minReaderVersion: normalized.workloadMix ? MIX_MIN_READER_VERSION : WRITTEN_MIN_READER_VERSION,
     app: appVersion,
     savedAt: savedAt.toISOString(),
     plan: orderedPlan(normalized),

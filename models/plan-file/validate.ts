@@ -9,6 +9,10 @@ import {
   defaultScorecard,
   type CostMetric,
   type Distribution,
+  type ImportedEstate,
+  type InventorySourceKind,
+  type WorkloadClass,
+  type WorkloadMix,
   type MonteCarloSettings,
   type Plan,
   type Scenario,
@@ -18,11 +22,13 @@ import {
 } from '../plan/plan'
 import {
   CURVE_LIMITS,
+  FLEET_VMS_LIMITS,
   MAX_MONTE_CARLO_SAMPLES,
   MAX_SEED,
   MONTE_CARLO_DEFAULTS,
   PLAN_FILE_LIMITS,
   SCORE_MAX,
+  WORKLOAD_MIX_LIMITS,
 } from '../plan/limits'
 import { formatCount, refuse } from './errors'
 import { isDefaultValue, valuesProblems } from '../catalog/values'
@@ -42,6 +48,7 @@ const PLAN_KEYS = [
   'view',
   'scorecard',
   'monteCarlo',
+  'workloadMix',
   'extensions',
 ] as const
 const MONTE_CARLO_KEYS = ['samples', 'seed'] as const
@@ -558,6 +565,7 @@ export function validatePlan(value: unknown): Plan {
   )
   const card = scorecard(own(obj, 'scorecard'))
   const monteCarlo = hasValue(obj, 'monteCarlo') ? monteCarloSettings(obj.monteCarlo) : undefined
+  const mix = hasValue(obj, 'workloadMix') ? workloadMix(obj.workloadMix) : undefined
   const extensions = hasValue(obj, 'extensions')
     ? (copyJsonData(
         expectObject(obj.extensions, 'extensions', 'an object'),
@@ -574,6 +582,7 @@ export function validatePlan(value: unknown): Plan {
     view: viewSettings,
     scorecard: card,
     ...(monteCarlo ? { monteCarlo } : {}),
+    ...(mix ? { workloadMix: mix } : {}),
     extensions,
   }
 }
@@ -594,4 +603,156 @@ function monteCarloSettings(value: unknown): MonteCarloSettings {
       isInteger: true,
     }),
   }
+}
+
+const WORKLOAD_MIX_KEYS = ['classes', 'estate'] as const
+const WORKLOAD_CLASS_KEYS = ['vcpu', 'ramGib', 'diskGib', 'count', 'petShare', 'ftShare'] as const
+const ESTATE_KEYS = [
+  'sources',
+  'importedAt',
+  'includePoweredOff',
+  'includeTemplates',
+  'vms',
+  'hosts',
+  'warnings',
+] as const
+const ESTATE_VMS_KEYS = ['rows', 'templates', 'poweredOn', 'poweredOff', 'included'] as const
+const ESTATE_HOSTS_KEYS = ['count', 'sockets', 'cores', 'ramGib', 'licensedCores'] as const
+const SOURCE_KEYS = ['name', 'kind'] as const
+const SOURCE_KINDS: readonly InventorySourceKind[] = ['rvtools-xlsx', 'rvtools-csv', 'plain-csv']
+
+function flag(value: unknown, where: string): boolean {
+  if (typeof value !== 'boolean')
+    refuse('invalidValue', `Invalid value at ${where}: must be true or false`, where)
+  return value
+}
+
+function shareOrNull(value: unknown, where: string): number | null {
+  return value === null || value === undefined ? null : numberIn(value, where, { min: 0, max: 1 })
+}
+
+function countIn(value: unknown, where: string, max: number): number {
+  return numberIn(value, where, { min: 0, max, isInteger: true })
+}
+
+function countOrNull(value: unknown, where: string, max: number): number | null {
+  return value === null ? null : countIn(value, where, max)
+}
+
+function workloadClass(value: unknown, where: string): WorkloadClass {
+  const obj = expectObject(value, where, 'an object with vcpu, ramGib, diskGib and count')
+  rejectUnknownKeys(obj, WORKLOAD_CLASS_KEYS, where)
+  const L = WORKLOAD_MIX_LIMITS
+  return {
+    vcpu: numberIn(own(obj, 'vcpu'), `${where}.vcpu`, { min: 0, max: L.maxVcpu, isMinExclusive: true }),
+    ramGib: numberIn(own(obj, 'ramGib'), `${where}.ramGib`, {
+      min: 0,
+      max: L.maxRamGib,
+      isMinExclusive: true,
+    }),
+    diskGib: numberIn(own(obj, 'diskGib'), `${where}.diskGib`, { min: 0, max: L.maxDiskGib }),
+    count: numberIn(own(obj, 'count'), `${where}.count`, { min: 1, max: L.maxCount, isInteger: true }),
+    petShare: shareOrNull(own(obj, 'petShare'), `${where}.petShare`),
+    ftShare: shareOrNull(own(obj, 'ftShare'), `${where}.ftShare`),
+  }
+}
+
+function importedEstate(value: unknown): ImportedEstate {
+  const where = 'workloadMix.estate'
+  const obj = expectObject(value, where, 'an object describing the imported inventory')
+  rejectUnknownKeys(obj, ESTATE_KEYS, where)
+  const L = WORKLOAD_MIX_LIMITS
+  const sourceList = own(obj, 'sources')
+  if (!Array.isArray(sourceList) || sourceList.length > L.maxSources) {
+    refuse(
+      'invalidValue',
+      `Invalid value at ${where}.sources: must be a list of at most ${L.maxSources} files`,
+      `${where}.sources`
+    )
+  }
+  const sources = sourceList.map((item: unknown, i) => {
+    const at = `${where}.sources[${i}]`
+    const source = expectObject(item, at, 'an object with name and kind')
+    rejectUnknownKeys(source, SOURCE_KEYS, at)
+    return {
+      name: text(own(source, 'name'), `${at}.name`, L.maxSourceNameChars),
+      kind: choice(own(source, 'kind'), `${at}.kind`, SOURCE_KINDS),
+    }
+  })
+  const importedAt = text(own(obj, 'importedAt'), `${where}.importedAt`, 40)
+  if (!Number.isFinite(Date.parse(importedAt))) {
+    refuse(
+      'invalidValue',
+      `Invalid value at ${where}.importedAt: must be an ISO 8601 date and time`,
+      `${where}.importedAt`
+    )
+  }
+  const vmsObj = expectObject(own(obj, 'vms'), `${where}.vms`, 'an object of VM counts')
+  rejectUnknownKeys(vmsObj, ESTATE_VMS_KEYS, `${where}.vms`)
+  const vmCount = (key: (typeof ESTATE_VMS_KEYS)[number]) =>
+    countIn(own(vmsObj, key), `${where}.vms.${key}`, L.maxRows)
+  const hostsValue = own(obj, 'hosts')
+  let hosts: ImportedEstate['hosts'] = null
+  if (hostsValue !== null && hostsValue !== undefined) {
+    const at = `${where}.hosts`
+    const h = expectObject(hostsValue, at, 'an object of host totals, or null')
+    rejectUnknownKeys(h, ESTATE_HOSTS_KEYS, at)
+    hosts = {
+      count: countIn(own(h, 'count'), `${at}.count`, L.maxHosts),
+      sockets: countOrNull(own(h, 'sockets') ?? null, `${at}.sockets`, 8 * L.maxHosts),
+      cores: numberIn(own(h, 'cores'), `${at}.cores`, { min: 0, max: 1024 * L.maxHosts }),
+      ramGib:
+        own(h, 'ramGib') == null
+          ? null
+          : numberIn(own(h, 'ramGib'), `${at}.ramGib`, { min: 0, max: L.maxRamGib * L.maxHosts }),
+      licensedCores:
+        own(h, 'licensedCores') == null
+          ? null
+          : numberIn(own(h, 'licensedCores'), `${at}.licensedCores`, { min: 0, max: 1024 * L.maxHosts }),
+    }
+  }
+  return {
+    sources,
+    importedAt,
+    includePoweredOff: flag(own(obj, 'includePoweredOff'), `${where}.includePoweredOff`),
+    includeTemplates: flag(own(obj, 'includeTemplates'), `${where}.includeTemplates`),
+    vms: {
+      rows: vmCount('rows'),
+      templates: vmCount('templates'),
+      poweredOn: vmCount('poweredOn'),
+      poweredOff: vmCount('poweredOff'),
+      included: vmCount('included'),
+    },
+    hosts,
+    warnings: countIn(own(obj, 'warnings') ?? 0, `${where}.warnings`, L.maxRows),
+  }
+}
+
+/**
+ * A workload mix: 1 to WORKLOAD_MIX_LIMITS.maxClasses classes (each with vCPU and RAM above 0, disk ≥ 0, a
+ * whole count ≥ 1, shares 0–1 or null) whose counts add up to at most the largest fleet, and the import it
+ * came from (aggregates only), or null.
+ */
+function workloadMix(value: unknown): WorkloadMix {
+  const obj = expectObject(value, 'workloadMix', 'an object with classes and estate')
+  rejectUnknownKeys(obj, WORKLOAD_MIX_KEYS, 'workloadMix')
+  const list = own(obj, 'classes')
+  if (!Array.isArray(list) || list.length === 0 || list.length > WORKLOAD_MIX_LIMITS.maxClasses) {
+    refuse(
+      'invalidValue',
+      `Invalid value at workloadMix.classes: must be a list of 1 to ${WORKLOAD_MIX_LIMITS.maxClasses} VM classes`,
+      'workloadMix.classes'
+    )
+  }
+  const classes = list.map((item: unknown, i) => workloadClass(item, `workloadMix.classes[${i}]`))
+  const total = classes.reduce((n, c) => n + c.count, 0)
+  if (total > FLEET_VMS_LIMITS.max) {
+    refuse(
+      'invalidValue',
+      `Invalid value at workloadMix.classes: the classes hold ${formatCount(total)} VMs; the most a plan takes is ${formatCount(FLEET_VMS_LIMITS.max)}`,
+      'workloadMix.classes'
+    )
+  }
+  const estate = own(obj, 'estate')
+  return { classes, estate: estate === null || estate === undefined ? null : importedEstate(estate) }
 }

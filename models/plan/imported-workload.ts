@@ -1,14 +1,19 @@
 import { findAssumption, isNumberAssumption } from '../catalog/catalog'
 import { clampToCatalog } from '../catalog/input-setters'
 import { isDefaultValue } from '../catalog/values'
-import type { Plan } from './plan'
+import { WORKLOAD_MIX_LIMITS } from './limits'
+import type { ImportedEstate, Plan, WorkloadClass } from './plan'
 
-/** The included VMs of an imported inventory, as totals. */
+/** The included VMs of an imported inventory: totals, and optionally their size classes and the import record. */
 export interface ImportedWorkloadTotals {
   vms: number
   vcpu: number
   ramGib: number
   diskGib: number
+  /** Size classes (each its members' means); they become the plan's workload mix. */
+  classes?: readonly WorkloadClass[]
+  /** What the plan keeps of the import (aggregates, file names, date). */
+  estate?: ImportedEstate | null
 }
 
 /** A value the catalog's range moved, reported so the user knows the plan differs from the import. */
@@ -18,10 +23,26 @@ export interface WorkloadAdjustment {
   used: number
 }
 
+/** A class kept inside the file format's ranges (an imported VM may report 0 vCPU or 0 MiB). */
+function boundedClass(c: WorkloadClass): WorkloadClass {
+  const L = WORKLOAD_MIX_LIMITS
+  const within = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v))
+  return {
+    vcpu: within(c.vcpu, 0.001, L.maxVcpu),
+    ramGib: within(c.ramGib, 0.001, L.maxRamGib),
+    diskGib: within(c.diskGib, 0, L.maxDiskGib),
+    count: c.count,
+    petShare: c.petShare,
+    ftShare: c.ftShare,
+  }
+}
+
 /**
- * The plan with its fleet set to an imported workload: fleet.vms = the included VMs and the per-VM
- * vCPU, RAM and disk = their means (totals ÷ VMs), each kept inside its catalog range (a clamped value is
- * reported). Values equal to the catalog default are dropped, as everywhere in a plan.
+ * The plan with its fleet set to an imported workload, as one new plan (one undoable edit): fleet.vms =
+ * the included VMs and the per-VM vCPU, RAM and disk = their means (totals ÷ VMs), each kept inside its
+ * catalog range (a clamped value is reported); with classes, the plan's workload mix becomes them (the
+ * means give its size, the classes its shape: see workloadShapes) together with the import record.
+ * Values equal to the catalog default are dropped, as everywhere in a plan.
  */
 export function planWithImportedWorkload(
   plan: Plan,
@@ -43,6 +64,11 @@ export function planWithImportedWorkload(
     if (used !== imported) adjustments.push({ key, imported, used })
     if (isDefaultValue(key, used)) delete next.assumptions[key]
     else next.assumptions[key] = used
+  }
+  if (totals.classes && totals.classes.length > 0) {
+    next.workloadMix = { classes: totals.classes.map(boundedClass), estate: totals.estate ?? null }
+  } else {
+    delete next.workloadMix
   }
   return { plan: next, adjustments }
 }

@@ -68,3 +68,17 @@ export const IPC_LIMITS = {
   /** Document ids name recovery files. */
   maxDocIdChars: 64,
 } as const
+
+/** A workload mix in a plan: how many classes and sources, and the range of each class's numbers. */
+export const WORKLOAD_MIX_LIMITS = {
+  maxClasses: 200,
+  maxSources: 100,
+  maxSourceNameChars: 260,
+  maxVcpu: 1024,
+  maxRamGib: 32_768,
+  maxDiskGib: 1_000_000,
+  maxCount: FLEET_VMS_LIMITS.max,
+  /** Counts in an import summary (rows of a sheet or CSV). */
+  maxRows: 10_000_000,
+  maxHosts: 1_000_000,
+} as const

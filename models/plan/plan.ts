@@ -54,6 +54,50 @@ export interface MonteCarloSettings {
   seed: number
 }
 
+/**
+ * One size class of a workload mix: its VMs' mean vCPU, RAM (GiB) and provisioned disk (GiB), how many
+ * VMs it holds, and its own pet / FT shares where the source said (a plain VM CSV), else null.
+ */
+export interface WorkloadClass {
+  vcpu: number
+  ramGib: number
+  diskGib: number
+  count: number
+  petShare: number | null
+  ftShare: number | null
+}
+
+/** Kinds of inventory source a mix can come from. */
+export type InventorySourceKind = 'rvtools-xlsx' | 'rvtools-csv' | 'plain-csv'
+
+/**
+ * What a plan keeps of an imported inventory: aggregates only — the source files' names, the date, counts
+ * and totals. Never VM or host names, addresses, annotations, cluster names or the file itself.
+ */
+export interface ImportedEstate {
+  sources: { name: string; kind: InventorySourceKind }[]
+  /** ISO 8601 date and time of the import. */
+  importedAt: string
+  includePoweredOff: boolean
+  includeTemplates: boolean
+  vms: { rows: number; templates: number; poweredOn: number; poweredOff: number; included: number }
+  hosts: {
+    count: number
+    sockets: number | null
+    cores: number
+    ramGib: number | null
+    licensedCores: number | null
+  } | null
+  /** Row-level problems the import counted (rows left out or read with a default). */
+  warnings: number
+}
+
+/** A workload of several VM sizes (usually imported) instead of one average VM. */
+export interface WorkloadMix {
+  classes: WorkloadClass[]
+  estate: ImportedEstate | null
+}
+
 /** A plan: everything a planning file holds besides its envelope. */
 export interface Plan {
   name: string
@@ -68,6 +112,11 @@ export interface Plan {
   scorecard: Scorecard
   /** Monte Carlo sample count and seed; absent until the user changes them (defaults 2,000 and 1). */
   monteCarlo?: MonteCarloSettings
+  /**
+   * The workload as a mix of VM classes; absent in the simple mode (one average VM from the workload.*
+   * assumptions). The classes give the mix's shape; fleet.vms and the per-VM assumptions its size.
+   */
+  workloadMix?: WorkloadMix
   /** Data from other tools or newer versions, kept unread and written back unchanged. */
   extensions: Record<string, unknown>
 }

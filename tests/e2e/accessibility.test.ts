@@ -2,7 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { seriousAxeViolations } from '../support/axe'
 import { type BrowserSession, freshDocument, isE2eSkipped, openPlanner } from '../support/browser'
 
-const TABS = ['breakdown', 'power', 'storage', 'capabilities', 'sensitivity', 'uncertainty'] as const
+const TABS = [
+  'breakdown',
+  'power',
+  'storage',
+  'capabilities',
+  'sensitivity',
+  'uncertainty',
+  'transition',
+] as const
 
 describe.skipIf(isE2eSkipped)('axe-core finds no critical or serious violation', () => {
   let s: BrowserSession

@@ -100,21 +100,21 @@ describe.skipIf(isE2eSkipped)('keyboard only', () => {
   it('the inspector reaches its last group in a few keys: a skip list and arrows between group headings', async () => {
     const { page } = s
     await page.getByTestId('inspector-filter').focus()
-    // Filter → the legend of marks, then Fleet, Hosts, VMware, OpenStack, Staff, Storage, Power & money:
-    // eight Tabs to the last group instead of one per field.
-    for (let i = 0; i < 8; i++) await page.keyboard.press('Tab')
-    expect(await focused(page)).toBe('button:Power & money')
+    // Filter → the legend of marks, then Fleet, Hosts, VMware, OpenStack, Staff, Storage, Power & money,
+    // Stay or move: nine Tabs to the last group instead of one per field.
+    for (let i = 0; i < 9; i++) await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('button:Stay or move')
     await page.keyboard.press('Enter')
-    expect(await focusInside(page, '[data-group="power"] .group-head')).toBe(true)
+    expect(await focusInside(page, '[data-group="transition"] .group-head')).toBe(true)
     await page.keyboard.press('ArrowUp')
-    expect(await focusInside(page, '[data-group="storage"] .group-head')).toBe(true)
+    expect(await focusInside(page, '[data-group="power"] .group-head')).toBe(true)
     await page.keyboard.press('Home')
     expect(await focusInside(page, '[data-group="workload"] .group-head')).toBe(true)
     await page.keyboard.press('End')
-    expect(await focusInside(page, '[data-group="power"] .group-head')).toBe(true)
+    expect(await focusInside(page, '[data-group="transition"] .group-head')).toBe(true)
     // From the heading, Tab enters the group's first field.
     await page.keyboard.press('Tab')
-    expect(await focusInside(page, '[data-group="power"] [data-key]')).toBe(true)
+    expect(await focusInside(page, '[data-group="transition"] [data-key]')).toBe(true)
   })
 
   it('an assumption’s source opens under it from the keyboard', async () => {

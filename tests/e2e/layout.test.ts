@@ -2,7 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { type BrowserSession, freshDocument, isE2eSkipped, openPlanner, screenshot } from '../support/browser'
 
-const TABS = ['breakdown', 'power', 'storage', 'capabilities', 'sensitivity', 'uncertainty'] as const
+const TABS = [
+  'breakdown',
+  'power',
+  'storage',
+  'capabilities',
+  'sensitivity',
+  'uncertainty',
+  'transition',
+] as const
 const LONG_NAME = 'Datacentre consolidation and renewal plan '.repeat(5).slice(0, 200)
 
 /**

@@ -24,6 +24,7 @@ describe('frozen fixtures', () => {
         'format-v1-fidelity-keys.stackplan',
         'format-v2-default.stackplan',
         'format-v2-full.stackplan',
+        'format-v2-imported.stackplan',
       ])
     )
   })

@@ -227,8 +227,11 @@ describe('parsePlanFile: the fixtures', () => {
         migratedFrom: null,
       },
     })
-    // The format 1 default file migrates to the same plan.
-    expect(parsePlanFile(fixture('format-v1-default.stackplan'))).toEqual({
+  })
+
+  it('reads the format 1 default fixture as the default plan, migrated to format 2', () => {
+    const result = parsePlanFile(fixture('format-v1-default.stackplan'))
+    expect(result).toEqual({
       ok: true,
       value: {
         plan: createDefaultPlan(),
@@ -741,7 +744,7 @@ describe('parsePlanFile: every typed error with its message', () => {
   it.each([
     [
       { colour: 'red' },
-      'Unknown key at plan: "colour" is not something this version of Stackplan reads (expected name, notes, assumptions, ranges, scenarios, view, scorecard, monteCarlo, extensions)',
+      'Unknown key at plan: "colour" is not something this version of Stackplan reads (expected name, notes, assumptions, ranges, scenarios, view, scorecard, monteCarlo, workloadMix, extensions)',
       'plan.colour',
     ],
     [
@@ -945,6 +948,13 @@ describe('parsePlanFile: migrations', () => {
       kind: 'migrationFailed',
       message:
         'Could not convert this plan from format 0: the conversion did not produce a format 2 planning file',
+    })
+    // The shipped 1 → 2 step checks the document it is given is format 1.
+    const skips = createMigrationRegistry({ 0: () => ({ format: 'stackplan', formatVersion: 7, plan: {} }) })
+    expect(errorOf(parsePlanFile('{"stackplan": 0}', { migrations: skips }))).toEqual({
+      kind: 'migrationFailed',
+      message:
+        'Could not convert this plan from format 1 to format 2: the document is format 7, not format 1',
     })
     const sneaky = createMigrationRegistry({
       0: () => JSON.parse('{"format":"stackplan","formatVersion":1,"plan":{"__proto__":{"polluted":1}}}'),

@@ -1,9 +1,11 @@
 import { access } from 'node:fs/promises'
 import { basename } from 'node:path'
 import {
+  importedEstateOf,
   InventoryError,
   readInventory,
   summarizeInventory,
+  workloadClassesOf,
   type EstateSummary,
 } from '../../../inventory/index'
 import {
@@ -118,6 +120,8 @@ export async function runImport(args: string[]): Promise<string> {
       vcpu: summary.included.vcpu,
       ramGib: summary.included.ramGib,
       diskGib: summary.included.diskGib,
+      classes: workloadClassesOf(summary),
+      estate: importedEstateOf(summary, new Date()),
     })
     imported.plan.name =
       `Imported: ${summary.files.map((f) => basename(f.name.split(' › ')[0] ?? f.name)).join(', ')}`.slice(

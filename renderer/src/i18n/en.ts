@@ -122,6 +122,10 @@ const en = {
       'Histogram of the yearly cost gap VMware − OpenStack over {n} Monte Carlo samples; the sentence above gives P10, P50 and P90.',
     probability:
       'Line chart of the share of Monte Carlo samples in which OpenStack is cheaper, by fleet size.',
+    transition:
+      'Line chart of the cumulative cash of staying on VMware and of moving to OpenStack, month by month; the table gives each year.',
+    timeline:
+      'Line chart of the monthly cost of staying on VMware and of moving to OpenStack over the transition.',
     reportCurves:
       'Cost curves of VMware and OpenStack by fleet size on a log scale, with your fleet size marked.',
   },
@@ -432,6 +436,7 @@ const en = {
     staff: 'Staff',
     storage: 'Storage',
     power: 'Power & money',
+    transition: 'Stay or move',
   },
   choice: {
     vvs: 'vSphere Standard',

@@ -121,6 +121,8 @@ const zhCN: MessageSchema = {
     tornado: '龙卷风图：每个假设单独取低值和高值时的年度成本差；表格给出各自的交叉点。',
     histogram: '{n} 次蒙特卡洛抽样的年度成本差（VMware − OpenStack）直方图；上方的句子给出 P10、P50 和 P90。',
     probability: '按规模显示 OpenStack 更便宜的蒙特卡洛抽样占比的折线图。',
+    transition: '留在 VMware 与迁移到 OpenStack 的逐月累计现金折线图；表格给出每年的数值。',
+    timeline: '过渡期内留在 VMware 与迁移到 OpenStack 的每月成本折线图。',
     reportCurves: 'VMware 与 OpenStack 按规模（对数坐标）的成本曲线，并标出您的规模。',
   },
   platform: { vmware: 'VMware', openstack: 'OpenStack' },
@@ -425,6 +427,7 @@ const zhCN: MessageSchema = {
     staff: '人员',
     storage: '存储',
     power: '电力与资金',
+    transition: '留下还是迁移',
   },
   choice: {
     '1': '1 年',

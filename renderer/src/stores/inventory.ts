@@ -2,8 +2,10 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { planInputs, planWithImportedWorkload } from '@models'
 import {
+  importedEstateOf,
   INVENTORY_LIMITS,
   summarizeInventory,
+  workloadClassesOf,
   type EstateSummary,
   type InventoryProblem,
   type InventoryRows,
@@ -176,6 +178,8 @@ export const useInventoryStore = defineStore('inventory', () => {
       vcpu: s.included.vcpu,
       ramGib: s.included.ramGib,
       diskGib: s.included.diskGib,
+      classes: workloadClassesOf(s),
+      estate: importedEstateOf(s, importedAt.value ?? new Date()),
     })
     planStore.commitPlan(plan)
     close()
