@@ -72,8 +72,9 @@ export function computeCapacity(inp: ModelInputs, platform: Platform, vms: numbe
   const hostsByRam = placed.ramGib / (share.ramGib * host.ramOvercommit * efficiency)
   const ftProtection = isVmware ? placed.ftProtection : 'none'
   let hostsByFt = 0
-  if (ftProtection === 'ft') {
+  if (isVmware && placed.ftInstances > 0) {
     // A primary and its secondary both count against the per-host FT limits; 0 disables a limit (VMware HA).
+    // Only classes within the edition's FT limit are counted: larger FT VMs run as app-level pairs.
     const { ftMaxVmsPerHost, ftMaxVcpusPerHost } = inp.vmware
     if (ftMaxVmsPerHost > 0) hostsByFt = Math.max(hostsByFt, placed.ftInstances / ftMaxVmsPerHost)
     if (ftMaxVcpusPerHost > 0) hostsByFt = Math.max(hostsByFt, placed.ftVcpus / ftMaxVcpusPerHost)
