@@ -30,6 +30,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll waits for an outcome, not a speed: a loaded machine may take seconds to get there.
+          expect: { poll: { timeout: 30_000 } },
           globalSetup: ['tests/support/chromium.global.ts'],
         },
       },

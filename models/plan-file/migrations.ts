@@ -32,7 +32,12 @@ export function migrationFromChanges(to: number, changes: readonly MigrationChan
   return (raw) => {
     if (!isObject(raw)) throw new Error('the file is not an object')
     if (raw.formatVersion !== to - 1) {
-      throw new Error(`the document is format ${JSON.stringify(raw.formatVersion)}, not format ${to - 1}`)
+      // A document may name no version at all (a format-0 file flipped to claim format 1, say).
+      const found =
+        raw.formatVersion === undefined
+          ? 'names no formatVersion'
+          : `is format ${JSON.stringify(raw.formatVersion)}`
+      throw new Error(`the document ${found}, while format ${to - 1} was expected`)
     }
     for (const change of changes) {
       try {

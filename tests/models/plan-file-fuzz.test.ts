@@ -92,6 +92,19 @@ describe('fuzzing parsePlanFile', () => {
     expect(check(DEFAULT_TEXT).ok && check(FULL_TEXT).ok).toBe(true)
   })
 
+  it('a format-0 file whose marker was flipped to 1 is refused with a message that names the problem', () => {
+    // Byte 17 of the legacy fixture is the "0" of `"stackplan": 0`; one flipped bit makes it "1" (found by
+    // the bit-flip property below with seed 889262654).
+    const flipped = LEGACY_TEXT.replace('"stackplan": 0', '"stackplan": 1')
+    expect(flipped).not.toBe(LEGACY_TEXT)
+    const result = check(flipped)
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.error.message).toBe(
+      'Could not convert this plan from format 1 to format 2: the document names no formatVersion, ' +
+        'while format 1 was expected'
+    )
+  })
+
   it('bit flips in the fixtures, decoded as UTF-8 (invalid sequences become U+FFFD)', () => {
     const encoded = SOURCES.map((t) => new TextEncoder().encode(t))
     const decoder = new TextDecoder('utf-8')

@@ -954,7 +954,7 @@ describe('parsePlanFile: migrations', () => {
     expect(errorOf(parsePlanFile('{"stackplan": 0}', { migrations: skips }))).toEqual({
       kind: 'migrationFailed',
       message:
-        'Could not convert this plan from format 1 to format 2: the document is format 7, not format 1',
+        'Could not convert this plan from format 1 to format 2: the document is format 7, while format 1 was expected',
     })
     const sneaky = createMigrationRegistry({
       0: () => JSON.parse('{"format":"stackplan","formatVersion":1,"plan":{"__proto__":{"polluted":1}}}'),
