@@ -50,9 +50,11 @@ export {
   type ModelInputs,
   type OpenstackStorage,
   type OpenstackSupport,
+  type PlatformMigrationLimits,
   type StorageArchitecture,
   type VmwareEdition,
   type VmwareStorage,
+  type VsanPolicy,
   type WorkloadShape,
 } from './catalog/inputs'
 export {
@@ -142,10 +144,42 @@ export {
   computeCapacity,
   placedVmCount,
   vmsCarriedByHosts,
+  vmwareManagementHosts,
   type ComputeCapacity,
 } from './cost/capacity'
 export {
+  EDITION_FEATURES,
+  editionFeatures,
+  vmwareFtProtection,
+  type EditionFeatures,
+  type EditionId,
+} from './cost/editions'
+export {
+  storageFailuresTolerated,
+  VSAN_MAX_CLUSTER_HOSTS,
+  VSAN_POLICIES,
+  VSAN_POLICY_FACTS,
+  vsanHostShare,
+  vsanPolicyShortfallHosts,
+  type VsanPolicyFacts,
+} from './cost/vsan-policy'
+export {
+  PER_NODE_SUPPORT_TIERS,
+  supportTierUsdPerYear,
+  type OpenstackSupportTier,
+  type PerNodeSupportTier,
+} from './cost/openstack-support'
+export { escalationFactor, residualBookValue } from './cost/residual-value'
+export {
+  describeModelWarning,
+  EDITION_NAMES,
+  VSAN_POLICY_NAMES,
+  type ModelWarning,
+} from './cost/model-warnings'
+export { planWarnings } from './cost/plan-checks'
+export {
   openstackSupportUsdPerYear,
+  vmwareCoresHeldByYear,
   vmwareLicensedCores,
   vmwareLicensedCoresFor,
   vmwareUsdPerCoreYear,
@@ -153,6 +187,7 @@ export {
 } from './cost/licensing'
 export { fteFor, loadedUsdPerFteYear, platformFte } from './cost/staff'
 export {
+  cephMinimumNodes,
   isSharedStorage,
   sizeStorage,
   storageArchitecture,
@@ -166,6 +201,7 @@ export {
   GBIT_PER_GIB,
   hostEvacuationMinutes,
   maintenanceHoursPerYear,
+  VMOTION_CONCURRENCY_BELOW_10GBE,
 } from './cost/migration'
 export {
   describePowerNote,

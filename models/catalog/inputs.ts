@@ -7,6 +7,14 @@ export type VmwareStorage = ChoiceOption<'vmware.storage'>
 export type OpenstackStorage = ChoiceOption<'openstack.storage'>
 export type StorageArchitecture = VmwareStorage | OpenstackStorage
 export type OpenstackSupport = ChoiceOption<'openstack.support'>
+export type VsanPolicy = ChoiceOption<'vmware.vsanPolicy'>
+
+/** Migration limits of one platform: concurrent migrations per host and the throughput of one. */
+export interface PlatformMigrationLimits {
+  concurrentLive: number
+  concurrentBlock: number
+  gbpsPerMigration: number
+}
 
 /**
  * One class of a workload mix as the model reads it: its share of the fleet's VMs, its size relative to the
@@ -59,6 +67,7 @@ export interface ModelInputs {
     maxCpuUtilization: number
     ramOvercommit: number
     nicGbps: number
+    configUpliftWatts: number
   }
   vmware: {
     edition: VmwareEdition
@@ -75,11 +84,17 @@ export interface ModelInputs {
     clusterMaxHosts: number
     haHostFailures: number
     schedulerEfficiency: number
+    staticSchedulerEfficiency: number
     dpmEnabled: boolean
     dpmTargetUtilization: number
     ftMaxVmsPerHost: number
     ftMaxVcpusPerHost: number
     storage: VmwareStorage
+    vsanPolicy: VsanPolicy
+    vsanCpuOverhead: number
+    vsanRamOverheadGib: number
+    vcfManagementDomain: ChoiceOption<'vmware.vcfManagementDomain'>
+    vvfVsanOverage: ChoiceOption<'vmware.vvfVsanOverage'>
     /** Fraction off list on every VMware licence price. */
     discount: number
     termYears: 1 | 3 | 5
@@ -90,7 +105,7 @@ export interface ModelInputs {
   }
   openstack: {
     support: OpenstackSupport
-    supportUsdPerNodeYear: number
+    supportUsdPerNodeYear: { infra: number; standard: number; advanced: number }
     supportUsdPerSocketPairYear: number
     controllers: number
     computesPerExtraController: number
@@ -120,6 +135,7 @@ export interface ModelInputs {
     salaryUsd: number
     loadedMultiplier: number
     hoursPerFteYear: number
+    wholeEngineers: boolean
   }
   storage: {
     headroom: number
@@ -127,7 +143,6 @@ export interface ModelInputs {
     sanDepreciationYears: number
     sanSupportPerYear: number
     driveUsdPerRawTb: number
-    vsanOverhead: number
     cephReplicas: number
     cephNodeUsd: number
     cephRawTbPerNode: number
@@ -138,8 +153,8 @@ export interface ModelInputs {
   migration: {
     linkEfficiency: number
     dirtyFactor: number
-    concurrentLive: number
-    concurrentBlock: number
+    vmware: PlatformMigrationLimits
+    openstack: PlatformMigrationLimits
     setupSecondsPerVm: number
   }
   power: { usdPerKwh: number; pue: number; kgCo2PerKwh: number; managementUtilization: number }
@@ -147,10 +162,11 @@ export interface ModelInputs {
     horizonYears: number
     discountRate: number
     vmwarePriceEscalation: number
-    currency: string
-    usdToCurrency: number
     wageEscalation: number
     energyEscalation: number
+    openstackSupportEscalation: number
+    currency: string
+    usdToCurrency: number
   }
   transition: {
     isEnabled: boolean
@@ -209,6 +225,7 @@ export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
       maxCpuUtilization: n('host.maxCpuUtilization'),
       ramOvercommit: n('host.ramOvercommit'),
       nicGbps: n('host.nicGbps'),
+      configUpliftWatts: n('host.configUpliftWatts'),
     },
     vmware: {
       edition: c('vmware.edition'),
@@ -230,11 +247,17 @@ export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
       clusterMaxHosts: n('vmware.clusterMaxHosts'),
       haHostFailures: n('vmware.haHostFailures'),
       schedulerEfficiency: n('vmware.schedulerEfficiency'),
+      staticSchedulerEfficiency: n('vmware.staticSchedulerEfficiency'),
       dpmEnabled: b('vmware.dpmEnabled'),
       dpmTargetUtilization: n('vmware.dpmTargetUtilization'),
       ftMaxVmsPerHost: n('vmware.ftMaxVmsPerHost'),
       ftMaxVcpusPerHost: n('vmware.ftMaxVcpusPerHost'),
       storage: c('vmware.storage'),
+      vsanPolicy: c('vmware.vsanPolicy'),
+      vsanCpuOverhead: n('vmware.vsanCpuOverhead'),
+      vsanRamOverheadGib: n('vmware.vsanRamOverheadGib'),
+      vcfManagementDomain: c('vmware.vcfManagementDomain'),
+      vvfVsanOverage: c('vmware.vvfVsanOverage'),
       discount: n('vmware.discount'),
       termYears: Number(c('vmware.termYears')) as 1 | 3 | 5,
       termPriceFactor1y: n('vmware.termPriceFactor.1y'),
@@ -243,7 +266,11 @@ export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
     },
     openstack: {
       support: c('openstack.support'),
-      supportUsdPerNodeYear: n('openstack.supportUsdPerNodeYear'),
+      supportUsdPerNodeYear: {
+        infra: n('openstack.supportUsdPerNodeYear.infra'),
+        standard: n('openstack.supportUsdPerNodeYear.standard'),
+        advanced: n('openstack.supportUsdPerNodeYear.advanced'),
+      },
       supportUsdPerSocketPairYear: n('openstack.supportUsdPerSocketPairYear'),
       controllers: n('openstack.controllers'),
       computesPerExtraController: n('openstack.computesPerExtraController'),
@@ -273,6 +300,7 @@ export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
       salaryUsd: n('staff.salaryUsd'),
       loadedMultiplier: n('staff.loadedMultiplier'),
       hoursPerFteYear: n('staff.hoursPerFteYear'),
+      wholeEngineers: b('staff.wholeEngineers'),
     },
     storage: {
       headroom: n('storage.headroom'),
@@ -280,7 +308,6 @@ export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
       sanDepreciationYears: n('storage.sanDepreciationYears'),
       sanSupportPerYear: n('storage.sanSupportPerYear'),
       driveUsdPerRawTb: n('storage.driveUsdPerRawTb'),
-      vsanOverhead: n('storage.vsanOverhead'),
       cephReplicas: n('storage.cephReplicas'),
       cephNodeUsd: n('storage.cephNodeUsd'),
       cephRawTbPerNode: n('storage.cephRawTbPerNode'),
@@ -295,8 +322,16 @@ export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
     migration: {
       linkEfficiency: n('migration.linkEfficiency'),
       dirtyFactor: n('migration.dirtyFactor'),
-      concurrentLive: n('migration.concurrentLive'),
-      concurrentBlock: n('migration.concurrentBlock'),
+      vmware: {
+        concurrentLive: n('migration.vmware.concurrentLive'),
+        concurrentBlock: n('migration.vmware.concurrentBlock'),
+        gbpsPerMigration: n('migration.vmware.gbpsPerMigration'),
+      },
+      openstack: {
+        concurrentLive: n('migration.openstack.concurrentLive'),
+        concurrentBlock: n('migration.openstack.concurrentBlock'),
+        gbpsPerMigration: n('migration.openstack.gbpsPerMigration'),
+      },
       setupSecondsPerVm: n('migration.setupSecondsPerVm'),
     },
     power: {
@@ -309,10 +344,11 @@ export function toModelInputs(...layers: AssumptionValues[]): ModelInputs {
       horizonYears: n('finance.horizonYears'),
       discountRate: n('finance.discountRate'),
       vmwarePriceEscalation: n('finance.vmwarePriceEscalation'),
-      currency: s('finance.currency'),
-      usdToCurrency: n('finance.usdToCurrency'),
       wageEscalation: n('finance.wageEscalation'),
       energyEscalation: n('finance.energyEscalation'),
+      openstackSupportEscalation: n('finance.openstackSupportEscalation'),
+      currency: s('finance.currency'),
+      usdToCurrency: n('finance.usdToCurrency'),
     },
     transition: {
       isEnabled: b('transition.enabled'),

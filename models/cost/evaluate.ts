@@ -2,6 +2,7 @@ import { findAssumption } from '../catalog/catalog'
 import { vmsCarriedByHosts } from './capacity'
 import { toModelInputs, type ModelInputs } from '../catalog/inputs'
 import { findScenario, scenarioLayers, type Plan, type Scenario } from '../plan/plan'
+import { planWarnings } from './plan-checks'
 import { evaluatePlatform } from './tco'
 import { oversizedVms, workloadShapes, type OversizedVms } from './workload-mix'
 import type { Evaluation, Platform } from './types'
@@ -84,6 +85,7 @@ export function evaluateInputs(
     cheaper: gapAnnual <= 0 ? 'vmware' : 'openstack',
     gapAnnual,
     gapFraction: dearer > 0 ? Math.abs(gapAnnual) / dearer : null,
+    warnings: planWarnings(inputs, vmware, openstack),
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ModelInputs, VmwareEdition } from '../catalog/inputs'
+import { supportTierUsdPerYear } from './openstack-support'
 
 /**
  * VMware licensed cores under Broadcom's per-core subscription rules (VMware docs, 2024–2026):
@@ -48,17 +49,39 @@ export function vsanEntitledTib(inp: ModelInputs, licensedCores: number): number
 }
 
 /**
- * OpenStack support subscription, USD per year: none (upstream, self-supported), a price per physical
- * node (e.g. Ubuntu Pro infra, every node including controllers and storage), or per pair of sockets
- * (quote-based distributions; a single-socket node counts as one pair).
+ * OpenStack support subscription of a plan's tier, USD per year (docs/MODEL.md §3): nothing, a price per
+ * physical node for the infra, standard or advanced tier (every node, controllers and storage included),
+ * or a quote per pair of sockets.
  */
 export function openstackSupportUsdPerYear(inp: ModelInputs, nodes: number): number {
-  switch (inp.openstack.support) {
-    case 'none':
-      return 0
-    case 'perNode':
-      return nodes * inp.openstack.supportUsdPerNodeYear
-    case 'perSocketPair':
-      return nodes * Math.ceil(inp.host.sockets / 2) * inp.openstack.supportUsdPerSocketPairYear
+  return supportTierUsdPerYear({
+    tier: inp.openstack.support,
+    nodes,
+    socketsPerNode: inp.host.sockets,
+    usdPerNodeYear: inp.openstack.supportUsdPerNodeYear,
+    usdPerSocketPairYear: inp.openstack.supportUsdPerSocketPairYear,
+  })
+}
+
+/**
+ * Licensed cores held in each year when every order must reach the order minimum (Broadcom's 72-core
+ * minimum applies per product per order, D): the first year's order is max(need, minimum); a later year
+ * whose need exceeds what is held orders the difference, at least the minimum; a year whose need falls
+ * renews at max(need, minimum). Without the rule (null) the cores held are the cores needed.
+ * Example: need [40, 60, 100, 100], minimum 72 → [72, 72, 144, 144] (year 2 orders max(28, 72) = 72).
+ */
+export function vmwareCoresHeldByYear(
+  neededCores: readonly number[],
+  minCoresPerOrder: number | null
+): number[] {
+  if (minCoresPerOrder === null) return [...neededCores]
+  const held: number[] = []
+  for (let y = 0; y < neededCores.length; y++) {
+    const need = neededCores[y] as number
+    const previous = y === 0 ? 0 : (held[y - 1] as number)
+    // The first order, or a renewal at a need that did not grow, is one order of at least the minimum.
+    if (y === 0 || need <= previous) held.push(Math.max(need, minCoresPerOrder))
+    else held.push(previous + Math.max(need - previous, minCoresPerOrder))
   }
+  return held
 }

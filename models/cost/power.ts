@@ -1,6 +1,8 @@
 import { ceilCount, type ComputeCapacity } from './capacity'
 import type { ModelInputs } from '../catalog/inputs'
 import { HOURS_PER_WEEK, WEEKS_PER_YEAR } from '../catalog/profile'
+import { EDITION_FEATURES } from './editions'
+import { EDITION_NAMES } from './model-warnings'
 import type { PowerManagementState, PowerMechanism, PowerNote, PowerWeek, Platform } from './types'
 
 /**
@@ -99,25 +101,23 @@ export function simulatePowerWeek(p: PowerWeekInput): PowerWeekResult {
   const canSave = p.isPowerManaged && p.standbyWatts < p.idleWatts
   const memoryHostsOn = ceilCount(p.memoryHosts)
   const capacityCores = p.vmHosts * p.coresPerHost
-  const week: PowerWeek | null = p.wantWeek
-    ? {
-        hostsOnWithout: new Array<number>(HOURS_PER_WEEK),
-        hostsOnWith: new Array<number>(HOURS_PER_WEEK),
-        kwWithout: new Array<number>(HOURS_PER_WEEK),
-        kwWith: new Array<number>(HOURS_PER_WEEK),
-      }
+  // Hours with the same load behave the same, so each distinct load level is computed once and weighted by
+  // its hours (48 levels instead of 168 hours for the default profile). The hour-by-hour week, when wanted,
+  // is read from the levels, so a detailed and a lean evaluation sum the energy identically.
+  const levels = profileLevels(p.profile)
+  const count = levels.loads.length
+  // Per-level results are kept only when the hour-by-hour week is wanted: allocating them on every lean
+  // evaluation (Monte Carlo runs hundreds of thousands) tripled the cost of a sample.
+  const byLevel = p.wantWeek
+    ? { hostsOn: new Float64Array(count), without: new Float64Array(count), with: new Float64Array(count) }
     : null
-  // Hours with the same load behave the same, so without the hour-by-hour week each distinct load level
-  // is computed once and weighted by its hours (48 levels instead of 168 hours for the default profile).
-  const levels = week ? null : profileLevels(p.profile)
-  const count = levels ? levels.loads.length : HOURS_PER_WEEK
   let whWithout = 0
   let whWith = 0
   let minHostsOn = p.vmHosts
   let isMemoryBound = false
   for (let i = 0; i < count; i++) {
-    const load = levels ? (levels.loads[i] as number) : (p.profile[i] as number)
-    const hours = levels ? (levels.hours[i] as number) : 1
+    const load = levels.loads[i] as number
+    const hours = levels.hours[i] as number
     // Busy cores cannot exceed the cores that exist.
     const demandCores = Math.min(capacityCores, p.busyCoresAtPeak * load)
     const dynamicWatts = demandCores * dynamicWattsPerBusyCore
@@ -136,11 +136,23 @@ export function simulatePowerWeek(p: PowerWeekInput): PowerWeekResult {
       hostsOn * p.idleWatts + (p.vmHosts - hostsOn) * p.standbyWatts + dynamicWatts + p.alwaysOnWatts
     whWithout += wattsWithout * hours
     whWith += wattsWith * hours
-    if (week) {
-      week.hostsOnWithout[i] = p.vmHosts
-      week.hostsOnWith[i] = hostsOn
-      week.kwWithout[i] = (wattsWithout * p.pue) / 1000
-      week.kwWith[i] = (wattsWith * p.pue) / 1000
+    if (byLevel) {
+      byLevel.hostsOn[i] = hostsOn
+      byLevel.without[i] = wattsWithout
+      byLevel.with[i] = wattsWith
+    }
+  }
+  let week: PowerWeek | null = null
+  if (byLevel) {
+    const levelOf = new Map<number, number>()
+    levels.loads.forEach((load, i) => levelOf.set(load, i))
+    week = { hostsOnWithout: [], hostsOnWith: [], kwWithout: [], kwWith: [] }
+    for (let h = 0; h < HOURS_PER_WEEK; h++) {
+      const i = levelOf.get(p.profile[h] as number) as number
+      week.hostsOnWithout.push(p.vmHosts)
+      week.hostsOnWith.push(byLevel.hostsOn[i] as number)
+      week.kwWithout.push(((byLevel.without[i] as number) * p.pue) / 1000)
+      week.kwWith.push(((byLevel.with[i] as number) * p.pue) / 1000)
     }
   }
   if (!canSave) isMemoryBound = false
@@ -196,6 +208,10 @@ export function describePowerNote(note: PowerNote): string {
       return `${name} is limited by memory: the VMs' RAM needs ${n(note.hostsOn)} of ${n(note.vmHosts)} hosts on even at the quietest hour.`
     case 'powersDown':
       return `${name} powers down up to ${n(note.hostsOff)} of ${n(note.vmHosts)} hosts at the quietest hour.`
+    case 'unavailableEdition':
+      return `Power-down is unavailable: ${EDITION_NAMES[note.edition]} has no DRS, and DPM is part of DRS (vSphere Enterprise Plus or higher).`
+    case 'unavailableVsan':
+      return 'Power-down is unavailable with vSAN: a host in standby takes its vSAN components offline, and VMware does not support DPM in vSAN clusters.'
   }
 }
 
@@ -235,15 +251,26 @@ export function yearlyEnergy(options: {
   const evacuationMinutes = options.blockEvacuationMinutes
   let state: PowerManagementState = isEnabled ? 'on' : 'off'
   let note: PowerNote | null = isEnabled ? null : { code: 'off', mechanism }
-  if (isEnabled && !options.isSharedStorage) {
+  // DPM is part of DRS, which vSphere Standard lacks; and VMware does not support DPM with vSAN, whose
+  // components a standby host would take offline. Either makes power-down unavailable, switch or not.
+  if (platform === 'vmware' && !EDITION_FEATURES[inp.vmware.edition].hasDpm) {
+    state = 'unavailable'
+    note = { code: 'unavailableEdition', mechanism, edition: inp.vmware.edition }
+  } else if (platform === 'vmware' && inp.vmware.storage === 'vsan') {
+    state = 'unavailable'
+    note = { code: 'unavailableVsan', mechanism }
+  } else if (isEnabled && !options.isSharedStorage) {
     const fits = 2 * evacuationMinutes <= windowHours * 60
     if (!fits) state = 'unavailable'
     note = { code: fits ? 'localFits' : 'unavailableLocal', mechanism, evacuationMinutes, windowHours }
   }
   const coresPerHost = host.sockets * host.coresPerSocket
   const vmHosts = capacity.computeHosts + capacity.haReserveHosts
+  // SPECpower figures describe lean test rigs; a configured host draws configUpliftWatts more throughout.
+  const idleWatts = host.idleWatts + host.configUpliftWatts
+  const maxWatts = host.maxWatts + host.configUpliftWatts
   const managementWatts =
-    capacity.managementHosts * hostWatts(host.idleWatts, host.maxWatts, inp.power.managementUtilization)
+    capacity.managementHosts * hostWatts(idleWatts, maxWatts, inp.power.managementUtilization)
   const simulated = simulatePowerWeek({
     profile: workload.profile,
     vmHosts,
@@ -251,8 +278,8 @@ export function yearlyEnergy(options: {
     coresPerHost,
     busyCoresAtPeak: capacity.placedVcpus * workload.peakCpuUtilization,
     memoryHosts: capacity.placedRamGib / (host.ramGib * host.ramUsableFraction * host.ramOvercommit),
-    idleWatts: host.idleWatts,
-    maxWatts: host.maxWatts,
+    idleWatts,
+    maxWatts,
     standbyWatts: host.standbyWatts,
     alwaysOnWatts: managementWatts + options.storageNodeWatts,
     targetUtilization: target,
@@ -261,7 +288,7 @@ export function yearlyEnergy(options: {
     wantWeek,
   })
   if (state === 'on') {
-    if (host.standbyWatts >= host.idleWatts) note = { code: 'noGain', mechanism }
+    if (host.standbyWatts >= idleWatts) note = { code: 'noGain', mechanism }
     else if (simulated.minHostsOn >= vmHosts) note = { code: 'nothingToPowerDown', mechanism }
     else if (simulated.isMemoryBound)
       note = { code: 'memoryBound', mechanism, hostsOn: simulated.minHostsOn, vmHosts }

@@ -1,4 +1,5 @@
 import { ceilCount } from './capacity'
+import { VSAN_POLICY_FACTS } from './vsan-policy'
 import { meanVmSizeGib } from './workload-mix'
 import type { ModelInputs, StorageArchitecture } from '../catalog/inputs'
 import type { Platform } from './types'
@@ -37,10 +38,11 @@ export interface StorageSizing {
 /**
  * Storage for `vms` VMs (DESIGN.md step 6). Usable TB = vms · diskGib · (1 + headroom), in decimal TB,
  * diskGib being the mean over the workload's classes.
- * vSAN: raw = usable × vsanOverhead on host drives. SAN: usable TB at sanUsdPerUsableTb.
- * Ceph: raw = usable × replicas on dedicated nodes, ⌈raw / rawTbPerNode⌉ of them but at least
- * ⌈replicas⌉ (one copy per host, the default CRUSH failure domain). Local: raw = usable × localOverhead
- * on host drives, no shared storage.
+ * vSAN: raw = usable × the storage policy's raw ÷ usable (vmware.vsanPolicy) on host drives. SAN: usable
+ * TB at sanUsdPerUsableTb. Ceph: raw = usable × replicas on dedicated nodes, ⌈raw / rawTbPerNode⌉ of them
+ * but at least ⌈replicas⌉ + 1 (one copy per host, the default CRUSH failure domain, plus one node to
+ * re-create the copies of a failed node on). Local: raw = usable × localOverhead on host drives, no shared
+ * storage.
  */
 export function sizeStorage(inp: ModelInputs, platform: Platform, vms: number): StorageSizing {
   const architecture = storageArchitecture(inp, platform)
@@ -58,7 +60,7 @@ export function sizeStorage(inp: ModelInputs, platform: Platform, vms: number): 
   }
   switch (architecture) {
     case 'vsan':
-      sizing.rawTb = usableTb * s.vsanOverhead
+      sizing.rawTb = usableTb * VSAN_POLICY_FACTS[inp.vmware.vsanPolicy].rawPerUsable
       sizing.hostLifeCapexUsd = sizing.rawTb * s.driveUsdPerRawTb
       break
     case 'local':
@@ -71,7 +73,10 @@ export function sizeStorage(inp: ModelInputs, platform: Platform, vms: number): 
       break
     case 'ceph': {
       sizing.rawTb = usableTb * s.cephReplicas
-      sizing.storageNodes = Math.max(Math.ceil(s.cephReplicas), ceilCount(sizing.rawTb / s.cephRawTbPerNode))
+      sizing.storageNodes = Math.max(
+        cephMinimumNodes(s.cephReplicas),
+        ceilCount(sizing.rawTb / s.cephRawTbPerNode)
+      )
       const nodesUsd = sizing.storageNodes * s.cephNodeUsd
       sizing.hostLifeCapexUsd = nodesUsd + sizing.rawTb * s.driveUsdPerRawTb
       sizing.supportUsdPerYear = nodesUsd * inp.host.hwSupportPerYear
@@ -82,10 +87,23 @@ export function sizeStorage(inp: ModelInputs, platform: Platform, vms: number): 
   return sizing
 }
 
+/** Fewest Ceph storage nodes: ⌈replicas⌉ + 1, so the copies of a failed node can be re-created elsewhere. */
+export function cephMinimumNodes(replicas: number): number {
+  return Math.ceil(replicas) + 1
+}
+
 /**
- * vSAN capacity bought beyond the licence's entitlement, TiB: max(0, raw TiB − entitled TiB).
- * Broadcom counts the raw capacity claimed by vSAN against the per-core entitlement.
+ * vSAN capacity bought beyond the licence's entitlement, TiB. Broadcom counts the raw capacity claimed by
+ * vSAN against the per-core entitlement. 'excessOnly': max(0, raw TiB − entitled TiB). 'wholeCapacity'
+ * (VVF, Broadcom KB 326663): once raw exceeds the entitlement, the entire raw capacity is licensed.
+ * Example: raw 110 TiB, entitlement 100 → excessOnly 10 TiB, wholeCapacity 110 TiB; raw 90 → 0 either way.
  */
-export function vsanAddOnTib(rawTb: number, entitledTib: number): number {
-  return Math.max(0, rawTb / TB_PER_TIB - entitledTib)
+export function vsanAddOnTib(
+  rawTb: number,
+  entitledTib: number,
+  rule: 'wholeCapacity' | 'excessOnly' = 'excessOnly'
+): number {
+  const rawTib = rawTb / TB_PER_TIB
+  if (rawTib <= entitledTib) return 0
+  return rule === 'wholeCapacity' ? rawTib : rawTib - entitledTib
 }

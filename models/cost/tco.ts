@@ -3,10 +3,14 @@ import { cohortPurchases, discountFactor, equivalentAnnualCost } from './finance
 import type { ModelInputs } from '../catalog/inputs'
 import {
   openstackSupportUsdPerYear,
+  vmwareCoresHeldByYear,
+  vmwareLicensedCores,
   vmwareLicensedCoresFor,
   vmwareUsdPerCoreYear,
   vsanEntitledTib,
 } from './licensing'
+import { escalationFactor, residualBookValue } from './residual-value'
+import { storageFailuresTolerated } from './vsan-policy'
 import { hostEvacuationMinutes, maintenanceHoursPerYear } from './migration'
 import { describePowerNote, yearlyEnergy, type EnergyYear } from './power'
 import { loadedUsdPerFteYear, platformFte } from './staff'
@@ -21,8 +25,11 @@ interface Snapshot {
   serverNodes: number
   totalNodes: number
   licensedCores: number
+  /** Cores the hosts need before the order minimum, for the per-order rule over the years. */
+  neededCores: number
   vsanEntitledTib: number
   vsanAddOnTib: number
+  isVsanWholeCapacityLicensed: boolean
   fte: number
   energy: EnergyYear
   vmsPerHost: number
@@ -48,18 +55,18 @@ function snapshot(inp: ModelInputs, platform: Platform, vms: number, wantWeek: b
   const totalNodes = serverNodes + storage.storageNodes
   const isVmware = platform === 'vmware'
   const licensedCores = isVmware ? vmwareLicensedCoresFor(inp, serverNodes) : 0
-  const entitledTib = isVmware && storage.architecture === 'vsan' ? vsanEntitledTib(inp, licensedCores) : 0
-  const addOnTib = isVmware && storage.architecture === 'vsan' ? vsanAddOnTib(storage.rawTb, entitledTib) : 0
+  const neededCores = isVmware ? coresBeforeOrderMinimum(inp, serverNodes) : 0
+  const vsan = vsanAddOn(inp, platform, storage, licensedCores)
   const fte = platformFte(inp, platform, totalNodes)
   const loadedUsd = loadedUsdPerFteYear(inp, platform)
   // Evacuation is reported for a host filled to the sizing limit: the planning case for maintenance
   // windows and for night-time power-down, and independent of how full the last host happens to be.
   const vmsPerHost = capacity.hostsNeeded > 0 ? capacity.placedVms / capacity.hostsNeeded : 0
-  const evacuation = hostEvacuationMinutes(inp, vmsPerHost)
+  const evacuation = hostEvacuationMinutes(inp, platform, vmsPerHost)
   const shared = isSharedStorage(storage.architecture)
   const evacuationMinutes = shared ? evacuation.live : evacuation.block
   const vmHosts = capacity.computeHosts + capacity.haReserveHosts
-  const spread = hostEvacuationMinutes(inp, capacity.placedVms / vmHosts)
+  const spread = hostEvacuationMinutes(inp, platform, capacity.placedVms / vmHosts)
   const fleetEvacuationMinutes = vmHosts * (shared ? spread.live : spread.block)
   const energy = yearlyEnergy({
     inp,
@@ -83,8 +90,10 @@ function snapshot(inp: ModelInputs, platform: Platform, vms: number, wantWeek: b
     serverNodes,
     totalNodes,
     licensedCores,
-    vsanEntitledTib: entitledTib,
-    vsanAddOnTib: addOnTib,
+    neededCores,
+    vsanEntitledTib: vsan.entitledTib,
+    vsanAddOnTib: vsan.addOnTib,
+    isVsanWholeCapacityLicensed: vsan.isWholeCapacity,
     fte,
     energy,
     vmsPerHost,
@@ -93,7 +102,7 @@ function snapshot(inp: ModelInputs, platform: Platform, vms: number, wantWeek: b
     evacuationMinutes,
     maintenanceHours,
     licensingUsd: licensedCores * (isVmware ? vmwareUsdPerCoreYear(inp) : 0),
-    vsanAddOnUsd: addOnTib * inp.vmware.vsanAddOnUsdPerTibYear,
+    vsanAddOnUsd: vsan.addOnTib * inp.vmware.vsanAddOnUsdPerTibYear,
     supportUsd: isVmware ? 0 : openstackSupportUsdPerYear(inp, totalNodes),
     staffUsd: fte * loadedUsd,
     powerUsd: energy.kwhPerYear * inp.power.usdPerKwh,
@@ -101,6 +110,36 @@ function snapshot(inp: ModelInputs, platform: Platform, vms: number, wantWeek: b
     maintenanceUsd: (maintenanceHours * loadedUsd) / inp.staff.hoursPerFteYear,
     hwSupportUsd: serverNodes * inp.host.capexUsd * inp.host.hwSupportPerYear,
   }
+}
+
+/** VMware cores the server nodes need, the per-CPU minimum applied but not the order minimum. */
+function coresBeforeOrderMinimum(inp: ModelInputs, serverNodes: number): number {
+  return vmwareLicensedCores({
+    hosts: serverNodes,
+    sockets: inp.host.sockets,
+    coresPerSocket: inp.host.coresPerSocket,
+    minCoresPerCpu: inp.vmware.minCoresPerCpu,
+    minCoresPerOrder: null,
+  })
+}
+
+/**
+ * vSAN capacity covered by `licensedCores` and bought as add-on (VMware on vSAN only): VVF by
+ * vmware.vvfVsanOverage (KB 326663: the whole raw capacity once it exceeds the entitlement), VCF and the
+ * editions without an entitlement by the excess.
+ */
+function vsanAddOn(
+  inp: ModelInputs,
+  platform: Platform,
+  storage: StorageSizing,
+  licensedCores: number
+): { entitledTib: number; addOnTib: number; isWholeCapacity: boolean } {
+  if (platform !== 'vmware' || storage.architecture !== 'vsan')
+    return { entitledTib: 0, addOnTib: 0, isWholeCapacity: false }
+  const entitledTib = vsanEntitledTib(inp, licensedCores)
+  const rule = inp.vmware.edition === 'vvf' ? inp.vmware.vvfVsanOverage : 'excessOnly'
+  const addOnTib = vsanAddOnTib(storage.rawTb, entitledTib, rule)
+  return { entitledTib, addOnTib, isWholeCapacity: rule === 'wholeCapacity' && addOnTib > 0 }
 }
 
 function emptyCosts(): CategoryCosts {
@@ -157,13 +196,21 @@ function runRateUsd(inp: ModelInputs, s: Snapshot): CategoryCosts {
 }
 
 /**
- * Cash out per year over the horizon, USD (DESIGN.md step 9): the fleet grows by growthPerYear; servers,
- * drives, storage nodes and arrays are bought when needed and again when they reach the end of their
- * depreciation inside the horizon (cohortPurchases); VMware licences and the vSAN add-on escalate by
- * vmwarePriceEscalation per year; adoption costs and the late-renewal penalty (a fraction of the first
- * year's subscription) are paid once in year 0.
+ * Cash out per year over the horizon, USD (DESIGN.md step 9; docs/MODEL.md §9): the fleet grows by
+ * growthPerYear; servers, drives, storage nodes and arrays are bought when needed and again when they reach
+ * the end of their depreciation inside the horizon (cohortPurchases); VMware licences are held per order
+ * (vmwareCoresHeldByYear: every order at least the order minimum when that rule is on) and escalate with
+ * the vSAN add-on by vmwarePriceEscalation; staff and maintenance by wageEscalation, power by
+ * energyEscalation, OpenStack support by openstackSupportEscalation; adoption costs and the late-renewal
+ * penalty (a fraction of the first year's subscription) are paid once in year 0. Also returns the book
+ * value left at the end of the horizon of the hardware and the storage bought (residualBookValue).
  */
-function cashFlowsUsd(inp: ModelInputs, platform: Platform, vms: number, first: Snapshot): CategoryCosts[] {
+function cashFlowsUsd(
+  inp: ModelInputs,
+  platform: Platform,
+  vms: number,
+  first: Snapshot
+): { flows: CategoryCosts[]; residualHardwareUsd: number; residualStorageUsd: number } {
   const years = inp.finance.horizonYears
   const growth = inp.workload.growthPerYear
   const snapshots: Snapshot[] = []
@@ -187,30 +234,50 @@ function cashFlowsUsd(inp: ModelInputs, platform: Platform, vms: number, first: 
     inp.storage.sanDepreciationYears
   )
   const isVmware = platform === 'vmware'
+  const heldCores = isVmware
+    ? vmwareCoresHeldByYear(
+        snapshots.map((s) => s.neededCores),
+        inp.vmware.minCoresPerOrderEnabled ? inp.vmware.minCoresPerOrder : null
+      )
+    : null
+  const f = inp.finance
   const flows: CategoryCosts[] = []
   for (let y = 0; y < years; y++) {
     const s = snapshots[y] as Snapshot
-    const escalation = isVmware ? Math.pow(1 + inp.finance.vmwarePriceEscalation, y) : 1
+    const escalation = isVmware ? escalationFactor(f.vmwarePriceEscalation, y) : 1
+    const wages = escalationFactor(f.wageEscalation, y)
     const costs = emptyCosts()
-    costs.licensing = s.licensingUsd * escalation
-    costs.support = s.supportUsd
-    costs.staff = s.staffUsd
+    let vsanAddOnUsd = s.vsanAddOnUsd
+    if (heldCores) {
+      const cores = heldCores[y] as number
+      costs.licensing = cores * vmwareUsdPerCoreYear(inp) * escalation
+      vsanAddOnUsd = vsanAddOn(inp, platform, s.storage, cores).addOnTib * inp.vmware.vsanAddOnUsdPerTibYear
+    }
+    costs.support = s.supportUsd * escalationFactor(f.openstackSupportEscalation, y)
+    costs.staff = s.staffUsd * wages
     costs.hardware = (servers[y] as number) * inp.host.capexUsd + s.hwSupportUsd
     costs.storage =
       (hostLifeStorage[y] as number) +
       (san[y] as number) +
       s.storage.supportUsdPerYear +
-      s.vsanAddOnUsd * escalation
-    costs.power = s.powerUsd
+      vsanAddOnUsd * escalation
+    costs.power = s.powerUsd * escalationFactor(f.energyEscalation, y)
     costs.facility = s.facilityUsd
-    costs.maintenance = s.maintenanceUsd
+    costs.maintenance = s.maintenanceUsd * wages
     if (y === 0) {
       costs.staff += inp.staff[platform].adoptionUsd
       if (isVmware) costs.licensing += inp.vmware.lateRenewalPenalty * s.licensingUsd
     }
     flows.push(costs)
   }
-  return flows
+  const residual = (purchases: number[], lifeYears: number): number =>
+    residualBookValue({ purchases, lifeYears, years })
+  return {
+    flows,
+    residualHardwareUsd: residual(servers, inp.host.depreciationYears) * inp.host.capexUsd,
+    residualStorageUsd:
+      residual(hostLifeStorage, inp.host.depreciationYears) + residual(san, inp.storage.sanDepreciationYears),
+  }
 }
 
 /**
@@ -236,7 +303,7 @@ export function evaluatePlatform(
   const rate = inp.finance.usdToCurrency
   const s = snapshot(inp, platform, vms, options.wantWeek ?? true)
   const annual = finish(runRateUsd(inp, s), rate)
-  const flows = cashFlowsUsd(inp, platform, vms, s)
+  const { flows, residualHardwareUsd, residualStorageUsd } = cashFlowsUsd(inp, platform, vms, s)
   const npvByCategory = emptyCosts()
   let horizonTotal = 0
   for (let y = 0; y < flows.length; y++) {
@@ -245,8 +312,12 @@ export function evaluatePlatform(
     for (const c of CATEGORIES) npvByCategory[c] += f[c] * factor
     horizonTotal += f.total
   }
-  finish(npvByCategory, 1)
   const years = inp.finance.horizonYears
+  // The book value left when the horizon ends is credited then (discounted to the end of the last year).
+  const endFactor = discountFactor(inp.finance.discountRate, years)
+  npvByCategory.hardware -= residualHardwareUsd * rate * endFactor
+  npvByCategory.storage -= residualStorageUsd * rate * endFactor
+  finish(npvByCategory, 1)
   const e = s.energy
   return {
     platform,
@@ -266,6 +337,8 @@ export function evaluatePlatform(
       hostsByFt: s.capacity.hostsByFt,
       binding: s.capacity.binding,
       clusters: s.capacity.clusters,
+      ftProtection: s.capacity.ftProtection,
+      vsanAddedHosts: s.capacity.vsanAddedHosts,
     },
     licensedCores: s.licensedCores,
     fte: s.fte,
@@ -277,6 +350,7 @@ export function evaluatePlatform(
       annualized: equivalentAnnualCost(npvByCategory.total, inp.finance.discountRate, years),
       cashFlows: flows,
       npvByCategory,
+      residualValue: (residualHardwareUsd + residualStorageUsd) * rate,
     },
     perVmMonth: annual.total / vms / 12,
     energy: {
@@ -302,6 +376,13 @@ export function evaluatePlatform(
       storageNodes: s.storage.storageNodes,
       vsanEntitledTib: s.vsanEntitledTib,
       vsanAddOnTib: s.vsanAddOnTib,
+      isVsanWholeCapacityLicensed: s.isVsanWholeCapacityLicensed,
+      vsanPolicy: s.storage.architecture === 'vsan' ? inp.vmware.vsanPolicy : null,
+      failuresTolerated: storageFailuresTolerated({
+        architecture: s.storage.architecture,
+        vsanPolicy: inp.vmware.vsanPolicy,
+        cephReplicas: inp.storage.cephReplicas,
+      }),
     },
     migration: {
       mode: isSharedStorage(s.storage.architecture) ? 'live' : 'block',

@@ -1,4 +1,5 @@
-import type { StorageArchitecture } from '../catalog/inputs'
+import type { StorageArchitecture, VmwareEdition, VsanPolicy } from '../catalog/inputs'
+import type { ModelWarning } from './model-warnings'
 
 export type Platform = 'vmware' | 'openstack'
 export const PLATFORMS: readonly Platform[] = ['vmware', 'openstack']
@@ -41,6 +42,10 @@ export interface CapacityDetail {
   binding: CapacityConstraint
   /** HA clusters (VMware) or aggregates (OpenStack). */
   clusters: number
+  /** How VMware protects FT VMs under its edition: shadow copies, app-level pairs, or nothing to protect. */
+  ftProtection: 'ft' | 'appPairs' | 'none'
+  /** Compute hosts added so every vSAN cluster reaches its storage policy's minimum (VMware on vSAN). */
+  vsanAddedHosts: number
 }
 
 export type PowerManagementState = 'on' | 'off' | 'unavailable'
@@ -57,6 +62,8 @@ export type PowerNote =
   | { code: 'nothingToPowerDown'; mechanism: PowerMechanism }
   | { code: 'memoryBound'; mechanism: PowerMechanism; hostsOn: number; vmHosts: number }
   | { code: 'powersDown'; mechanism: PowerMechanism; hostsOff: number; vmHosts: number }
+  | { code: 'unavailableEdition'; mechanism: PowerMechanism; edition: VmwareEdition }
+  | { code: 'unavailableVsan'; mechanism: PowerMechanism }
 
 /** DPM on VMware, Watcher consolidation on OpenStack. */
 export type PowerMechanism = 'dpm' | 'consolidation'
@@ -98,10 +105,16 @@ export interface StorageResult {
   isShared: boolean
   usableTb: number
   rawTb: number
+  /** The vSAN storage policy (VMware on vSAN), else null. */
+  vsanPolicy: VsanPolicy | null
+  /** Host failures the stored data survives; null for an external SAN (outside the host failure domain). */
+  failuresTolerated: number | null
   storageNodes: number
   /** vSAN capacity covered by the licence and bought as add-on, TiB (VMware with vSAN only). */
   vsanEntitledTib: number
   vsanAddOnTib: number
+  /** True when VVF's whole raw vSAN capacity is licensed because it exceeds the entitlement (KB 326663). */
+  isVsanWholeCapacityLicensed: boolean
 }
 
 export interface MigrationResult {
@@ -122,8 +135,13 @@ export interface HorizonResult {
   annualized: number
   /** Cash out per year (index 0 = first year), per category. */
   cashFlows: CategoryCosts[]
-  /** NPV per category; sums to npv. */
+  /** NPV per category, net of the residual book value credited at the end; sums to npv. */
   npvByCategory: CategoryCosts
+  /**
+   * Book value left at the end of the horizon of the servers, drives, storage nodes and arrays bought over
+   * it (straight-line), undiscounted; the NPV credits it discounted to the end of the horizon.
+   */
+  residualValue: number
 }
 
 export interface PlatformResult {
@@ -153,6 +171,8 @@ export interface Evaluation {
   gapAnnual: number
   /** |gapAnnual| as a share of the dearer platform's annual total; null when both cost nothing. */
   gapFraction: number | null
+  /** Rules of thumb the plan runs into (edition limits, storage policy, like-for-like storage, licensing). */
+  warnings: ModelWarning[]
 }
 
 export type CurveCategory = Category | 'total'

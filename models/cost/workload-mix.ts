@@ -1,5 +1,6 @@
 import type { ModelInputs, WorkloadShape } from '../catalog/inputs'
 import type { WorkloadMix } from '../plan/plan'
+import { vmwareFtProtection } from './editions'
 import type { Platform } from './types'
 
 /**
@@ -38,49 +39,71 @@ export interface PlacedWorkload {
   placedVms: number
   vcpus: number
   ramGib: number
-  /** FT primaries and secondaries (VMware's per-host FT limits count both). */
+  /** FT primaries and secondaries VMware protects with FT (its per-host FT limits count both). */
   ftInstances: number
   ftVcpus: number
+  /**
+   * How VMware protects the FT VMs under its edition (vmwareFtProtection): 'appPairs' when some FT class is
+   * larger than the edition's FT limit, 'ft' when every FT class fits it, 'none' when no VM needs FT.
+   */
+  ftProtection: 'ft' | 'appPairs' | 'none'
+  /** vCPUs of the largest FT VM sized as an application-level pair (0 when none is). */
+  appPairVcpu: number
+}
+
+/** The per-VM assumptions as one class, for a plan without a mix. */
+const SINGLE_CLASS: WorkloadShape = {
+  share: 1,
+  vcpuFactor: 1,
+  ramFactor: 1,
+  diskFactor: 1,
+  petShare: null,
+  ftShare: null,
 }
 
 /**
  * Sums over the mix's classes (DESIGN.md step 1–2): placed = Σ vms·share·(1 + ft), vCPU = Σ placed_c ·
  * vcpuPerVm·vcpuFactor, RAM likewise; FT VMs count twice where the platform duplicates them (VMware shadow
- * copies; OpenStack app-level pairs). Without a mix, one class of the per-VM assumptions: the same
- * arithmetic as before mixes existed, so simple plans keep their numbers exactly.
+ * copies; OpenStack app-level pairs). On VMware, a class whose VMs are larger than the edition's FT limit
+ * is sized as application-level pairs (vmwareFtProtection): still two VMs, but not against the per-host FT
+ * limits. Without a mix, one class of the per-VM assumptions (every factor 1, share 1): the same arithmetic
+ * as before mixes existed, so simple plans keep their numbers exactly.
  */
 export function placedWorkload(inp: ModelInputs, platform: Platform, vms: number): PlacedWorkload {
   const { workload } = inp
-  const duplicatesFt = platform === 'vmware' || inp.openstack.ftStrategy === 'duplicateVms'
-  const mix = workload.mix
-  if (mix === null) {
-    const placedVms = vms * (1 + (duplicatesFt ? workload.ftShare : 0))
-    const ftInstances = 2 * vms * workload.ftShare
-    return {
-      placedVms,
-      vcpus: placedVms * workload.vcpuPerVm,
-      ramGib: placedVms * workload.ramGibPerVm,
-      ftInstances,
-      ftVcpus: ftInstances * workload.vcpuPerVm,
-    }
-  }
+  const isVmware = platform === 'vmware'
+  const duplicatesFt = isVmware || inp.openstack.ftStrategy === 'duplicateVms'
   let placedVms = 0
   let vcpus = 0
   let ramGib = 0
   let ftInstances = 0
   let ftVcpus = 0
-  for (const c of mix) {
+  let anyFt = false
+  let appPairVcpu = 0
+  for (const c of workload.mix ?? [SINGLE_CLASS]) {
     const ft = c.ftShare ?? workload.ftShare
     const vcpu = workload.vcpuPerVm * c.vcpuFactor
     const placed = vms * c.share * (1 + (duplicatesFt ? ft : 0))
     placedVms += placed
     vcpus += placed * vcpu
     ramGib += placed * workload.ramGibPerVm * c.ramFactor
+    const protection = isVmware
+      ? vmwareFtProtection({ edition: inp.vmware.edition, vcpuPerVm: vcpu, ftShare: ft })
+      : ft > 0
+        ? 'ft'
+        : 'none'
+    if (protection === 'none') continue
+    anyFt = true
+    if (protection === 'appPairs') {
+      appPairVcpu = Math.max(appPairVcpu, vcpu)
+      continue
+    }
     const ftCopies = 2 * vms * c.share * ft
     ftInstances += ftCopies
     ftVcpus += ftCopies * vcpu
   }
-  return { placedVms, vcpus, ramGib, ftInstances, ftVcpus }
+  const ftProtection = appPairVcpu > 0 ? 'appPairs' : anyFt ? 'ft' : 'none'
+  return { placedVms, vcpus, ramGib, ftInstances, ftVcpus, ftProtection, appPairVcpu }
 }
 
 /** Share of VMs that are pets: the plan's workload.petShare, or the mix's classes' shares weighted by VMs. */

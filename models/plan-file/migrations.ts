@@ -1,3 +1,6 @@
+import { migrateFidelityKeys } from './migrate-fidelity-keys'
+import { refuseV1WorkloadMix } from './migrate-workload-mix'
+
 /** The planning-file format version this Stackplan writes and reads natively. */
 export const CURRENT_FORMAT_VERSION = 2
 
@@ -49,19 +52,18 @@ export function migrationFromChanges(to: number, changes: readonly MigrationChan
 }
 
 /**
- * Format 1 → 2: format 2 adds the workload mix (plan.workloadMix, present only in plans that have one). A
- * format-1 plan is one average VM, so it migrates to a plan without a mix. Add later changes of this step
- * (key renames, say) to this list, each with its own name.
+ * Format 1 → 2, in order: format 2 adds the workload mix (plan.workloadMix, present only in plans that have
+ * one; a format-1 plan migrates to a plan without a mix), and the model-fidelity keys are renamed and split
+ * (migrate-fidelity-keys.ts). A format 2 file needs a format 2 reader (a format 1 reader would refuse the new
+ * keys as unknown), so minReaderVersion becomes 2.
  */
 export const V1_TO_V2_CHANGES: readonly MigrationChange[] = [
+  { name: 'format 1 has no workload mix', apply: refuseV1WorkloadMix },
+  { name: 'renamed model-fidelity keys', apply: (doc) => migrateFidelityKeys(doc.plan) },
   {
-    name: 'format 1 has no workload mix',
+    name: 'format 2 needs a format 2 reader',
     apply: (doc) => {
-      // A format-1 reader would have refused the key, so a format-1 file holding it was not written by
-      // Stackplan: refuse it rather than trust it.
-      if (isObject(doc.plan) && Object.hasOwn(doc.plan, 'workloadMix')) {
-        throw new Error('a format 1 plan cannot hold "workloadMix"')
-      }
+      doc.minReaderVersion = 2
     },
   },
 ]

@@ -37,7 +37,7 @@ export {
 export const PLAN_FILE_FORMAT = 'stackplan'
 
 /** The oldest Stackplan format able to read what this version writes. */
-export const WRITTEN_MIN_READER_VERSION = 1
+export const WRITTEN_MIN_READER_VERSION = 2
 
 /** The oldest format that reads a plan with a workload mix (format 2 added it). */
 export const MIX_MIN_READER_VERSION = 2
@@ -437,7 +437,8 @@ export function serializePlanFile(plan: Plan, meta: { appVersion: string; savedA
   const envelope = {
     format: PLAN_FILE_FORMAT,
     formatVersion: CURRENT_FORMAT_VERSION,
-    // Format 1 readers refuse the workloadMix key; a plan without one stays readable by them.
+    // Format 1 readers refuse the workloadMix key and the renamed model-fidelity keys, so every plan this
+    // version writes needs a format 2 reader, with or without a mix.
     minReaderVersion: normalized.workloadMix ? MIX_MIN_READER_VERSION : WRITTEN_MIN_READER_VERSION,
     app: appVersion,
     savedAt: savedAt.toISOString(),

@@ -172,7 +172,7 @@ describe('stackplan breakeven', () => {
     const text = await stackplan('breakeven', '--key', 'staff.openstack.adoptionUsd')
     expect(text.code).toBe(0)
     expect(text.stdout).toContain(
-      'no break-even inside the allowed range 0–1,000,000,000: OpenStack stays cheaper'
+      'no break-even inside the allowed range 0–1,000,000,000: VMware stays cheaper'
     )
   })
 

@@ -45,7 +45,7 @@ describe('stackplan evaluate', () => {
     const { code, stdout } = await stackplan('evaluate', '--json')
     expect(code).toBe(0)
     const out = JSON.parse(stdout)
-    expect(Object.keys(out)).toEqual(['currency', 'vms', 'scenario', 'platforms', 'cheaper'])
+    expect(Object.keys(out)).toEqual(['currency', 'vms', 'scenario', 'platforms', 'cheaper', 'warnings'])
     expect(out).toMatchObject({ currency: 'USD', vms: 1000, scenario: 'Baseline' })
     const model = evaluatePlan(createDefaultPlan())
     for (const p of ['vmware', 'openstack'] as const) {
@@ -58,6 +58,7 @@ describe('stackplan evaluate', () => {
         'horizon',
         'perVmMonth',
         'energy',
+        'storage',
         'evacuationMinutesPerHost',
       ])
       expect(Object.keys(P.annual)).toEqual([...CATEGORIES, 'total'])
@@ -67,6 +68,7 @@ describe('stackplan evaluate', () => {
         'kwhPerYearWithoutPowerManagement',
         'co2KgPerYear',
         'powerManagement',
+        'powerManagementReason',
       ])
       expect(P.annual.total).toBeCloseTo(model.platforms[p].annual.total, 6)
       expect(P.nodes).toEqual(model.platforms[p].nodes)

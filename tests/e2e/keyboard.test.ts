@@ -125,7 +125,7 @@ describe.skipIf(isE2eSkipped)('keyboard only', () => {
     await page.keyboard.press('Enter')
     await expect
       .poll(() => page.locator('[data-key="staff.openstack.fixedFte"] [data-testid="source"]').innerText())
-      .toContain('Mirantis 2016')
+      .toContain('Mirantis, 2016-12-19')
     await page.keyboard.press('Space')
     expect(await page.locator('[data-testid="source"]').count()).toBe(0)
   })

@@ -325,7 +325,7 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
     expect((await chip.innerText()).replace(/\s+/g, ' ')).toContain(
       `Showing what drives ${platformName} at ${vmsText} VMs`
     )
-    const otherOnly = cheaper === 'VMware' ? 'openstack.supportUsdPerNodeYear' : 'vmware.usdPerCoreYear.vcf'
+    const otherOnly = cheaper === 'VMware' ? 'openstack.supportUsdPerNodeYear.advanced' : 'vmware.usdPerCoreYear.vcf'
     expect(await page.locator(`[data-key="${otherOnly}"]`).count()).toBe(0)
     expect(await page.locator('[data-key="staff.salaryUsd"]').count()).toBe(1)
     await screenshot(page, 'curve-point-selected')

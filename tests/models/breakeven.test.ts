@@ -33,23 +33,24 @@ describe('break-even of the VCF price per core at the default plan', () => {
     expect(b).toMatchObject({ key: 'vmware.usdPerCoreYear.vcf', vms: 1000, current: 350 })
     expect(b.value).not.toBeNull()
     const value = b.value as number
-    // The reported value is the first price at which VMware is cheaper: at or just below p*.
-    expect(value).toBeLessThanOrEqual(exact)
-    expect(value).toBeGreaterThanOrEqual(exact - tolerance)
+    // VMware is cheaper at 350 (the 24×7 OpenStack support tier and the on-call minimum weigh at 1,000 VMs);
+    // the reported value is the first price at which OpenStack is cheaper: at or just above p*.
+    expect(value).toBeGreaterThanOrEqual(exact)
+    expect(value).toBeLessThanOrEqual(exact + tolerance)
   })
 
   it('plugged back in, makes the gap ~0 and flips the cheaper platform across it', () => {
     const value = b.value as number
     expect(Math.abs(gapWith('vmware.usdPerCoreYear.vcf', value))).toBeLessThanOrEqual(1600 * tolerance)
-    expect(b.cheaperAtCurrent).toBe('openstack')
-    expect(cheaperWith('vmware.usdPerCoreYear.vcf', value)).toBe('vmware')
-    expect(cheaperWith('vmware.usdPerCoreYear.vcf', value + 2 * tolerance)).toBe('openstack')
+    expect(b.cheaperAtCurrent).toBe('vmware')
+    expect(cheaperWith('vmware.usdPerCoreYear.vcf', value)).toBe('openstack')
+    expect(cheaperWith('vmware.usdPerCoreYear.vcf', value - 2 * tolerance)).toBe('vmware')
   })
 })
 
 describe('break-even of other assumptions', () => {
   it.each([
-    ['power.usdPerKwh', undefined],
+    ['openstack.supportUsdPerNodeYear.advanced', undefined],
     ['staff.salaryUsd', undefined],
     ['staff.openstack.hostsPerFte', 20_000],
     ['vmware.usdPerCoreYear.vcf', 5000],
@@ -68,27 +69,31 @@ describe('break-even of other assumptions', () => {
   })
 
   it('integer keys: the first whole value on the other side', () => {
-    // At 1,000 VMs OpenStack is cheaper with 3 controllers; one more node tips it to VMware.
-    const b = breakEven(plan, 'openstack.controllers')
-    expect(b.cheaperAtCurrent).toBe('openstack')
-    expect(b.value).toBe(4)
-    expect(cheaperWith('openstack.controllers', 4)).toBe('vmware')
-    expect(cheaperWith('openstack.controllers', 3)).toBe('openstack')
+    // At 1,000 VMs VMware is cheaper by about 42,900 a year. A VCF management host costs about 31,600 a
+    // year (64 cores × 350 + 28,000 / 5 + 2,240 support + 600 facility + ≈600 power + ≈150 maintenance), so
+    // one host more leaves VMware cheaper (gap ≈ −11,300) and two more tip it (≈ +20,300).
+    const b = breakEven(plan, 'vmware.mgmtHosts.vcf')
+    expect(b.cheaperAtCurrent).toBe('vmware')
+    expect(b.value).toBe(6)
+    expect(cheaperWith('vmware.mgmtHosts.vcf', 5)).toBe('vmware')
+    expect(cheaperWith('vmware.mgmtHosts.vcf', 6)).toBe('openstack')
   })
 
   it('fleet.vms: the nearest crossover, the last fleet size on the other side', () => {
     const crossover = computeCurves(plan, { metric: 'annual' }).crossovers[0]
     expect(crossover).toBeDefined()
     const b = breakEven(plan, 'fleet.vms')
-    // Below the crossover VMware is cheaper; the crossover is the first fleet size where OpenStack is.
-    expect(b.value).toBe((crossover?.vms as number) - 1)
+    // VMware is cheaper at 1,000 VMs, below the crossover; the crossover is the first fleet size where
+    // OpenStack is, so it is the nearest fleet size on the other side.
+    expect(crossover?.cheaperBelow).toBe('vmware')
+    expect(b.value).toBe(crossover?.vms)
   })
 
   it('returns null with a reason when the cheaper platform never changes in the allowed range', () => {
     // One-off adoption costs are not part of the annual run rate.
     const b = breakEven(plan, 'staff.openstack.adoptionUsd')
     expect(b.value).toBeNull()
-    expect(b.reason).toBe('no break-even inside the allowed range 0–1,000,000,000: OpenStack stays cheaper')
+    expect(b.reason).toBe('no break-even inside the allowed range 0–1,000,000,000: VMware stays cheaper')
   })
 
   it('refuses unknown and non-numeric keys, naming them', () => {

@@ -44,9 +44,9 @@ describe('annual run rate at the default plan, 1,000 VMs', () => {
     expect(v.licensedCores).toBe(1600) // 25 × 2 × 32
     expect(v.annual.licensing).toBeCloseTo(560_000, 6) // 1600 × 350
     expect(v.annual.support).toBe(0) // support is part of the subscription
-    expect(v.fte).toBe(2) // max(2, 0 + ⌈25 / 40⌉)
-    expect(v.annual.staff).toBeCloseTo(270_822.4, 6) // 2 × 95,360 × 1.42
-    expect(v.annual.hardware).toBeCloseTo(175_000, 6) // 25 × 25,000 / 5 + 25 × 25,000 × 0.08
+    expect(v.fte).toBe(2) // max(2, 1 + 25 / 40 = 1.625): the on-call minimum binds
+    expect(v.annual.staff).toBeCloseTo(274_912, 6) // 2 × 96,800 × 1.42
+    expect(v.annual.hardware).toBeCloseTo(196_000, 6) // 25 × 28,000 / 5 + 25 × 28,000 × 0.08
     expect(v.annual.storage).toBeCloseTo(12_884.901888, 5) // 536.870912 TB raw × 120 / 5, inside the entitlement
     expect(v.storage.vsanAddOnTib).toBe(0)
     expect(v.annual.facility).toBeCloseTo(15_000, 6) // 25 × 600
@@ -56,10 +56,10 @@ describe('annual run rate at the default plan, 1,000 VMs', () => {
     expect(o.nodes).toEqual({ compute: 21, haReserve: 1, management: 3, storage: 6, total: 31 })
     expect(o.licensedCores).toBe(0)
     expect(o.annual.licensing).toBe(0)
-    expect(o.annual.support).toBeCloseTo(6975, 6) // 31 × 225
-    expect(o.fte).toBe(5) // 4 + ⌈31 / 60⌉
-    expect(o.annual.staff).toBeCloseTo(778_614.4, 6) // 5 × 95,360 × 1.42 × 1.15
-    expect(o.annual.hardware).toBeCloseTo(175_000, 6) // 25 servers × 7,000
+    expect(o.annual.support).toBeCloseTo(46_500, 6) // 31 × 1,500 (24×7 tier)
+    expect(o.fte).toBe(5) // max(5, 2 + 31 / 60 = 2.517): the on-call minimum binds
+    expect(o.annual.staff).toBeCloseTo(790_372, 6) // 5 × 96,800 × 1.42 × 1.15
+    expect(o.annual.hardware).toBeCloseTo(196_000, 6) // 25 servers × (5,600 + 2,240)
     // (6 × 15,000 + 805.306368 TB × 120) / 5 + 6 × 15,000 × 0.08 = 37,327.35 + 7,200
     expect(o.annual.storage).toBeCloseTo(44_527.352832, 5)
     expect(o.annual.facility).toBeCloseTo(18_600, 6) // 31 × 600
@@ -84,8 +84,8 @@ describe('horizon cash flows', () => {
     const r = evaluatePlan(createDefaultPlan()).platforms.vmware
     const flows = r.horizon.cashFlows
     expect(flows).toHaveLength(5)
-    expect(flows[0]?.hardware).toBeCloseTo(625_000 + 50_000, 6) // 25 × 25,000 + support
-    for (const f of flows.slice(1)) expect(f.hardware).toBeCloseTo(50_000, 6)
+    expect(flows[0]?.hardware).toBeCloseTo(700_000 + 56_000, 6) // 25 × 28,000 + support
+    for (const f of flows.slice(1)) expect(f.hardware).toBeCloseTo(56_000, 6)
     expect(r.horizon.total).toBeCloseTo(
       flows.reduce((s, f) => s + f.total, 0),
       6
@@ -94,7 +94,7 @@ describe('horizon cash flows', () => {
 
   it('refreshes servers that reach the end of their depreciation inside the horizon', () => {
     const flows = evaluatePlan(planWith({ 'host.depreciationYears': 3 })).platforms.vmware.horizon.cashFlows
-    expect(flows[3]?.hardware).toBeCloseTo(625_000 + 50_000, 6)
+    expect(flows[3]?.hardware).toBeCloseTo(700_000 + 56_000, 6)
   })
 
   it('escalates VMware prices and charges the late-renewal penalty once', () => {
@@ -108,7 +108,9 @@ describe('horizon cash flows', () => {
 
   it('pays OpenStack adoption once in year 0', () => {
     const flows = evaluatePlan(createDefaultPlan()).platforms.openstack.horizon.cashFlows
-    expect((flows[0]?.staff ?? 0) - (flows[1]?.staff ?? 0)).toBeCloseTo(250_000, 6)
+    // year 1's staff is year 0's run rate × 1.03 wage escalation: 790,372 × 1.03 = 814,083.16
+    expect(flows[1]?.staff).toBeCloseTo(814_083.16, 6)
+    expect((flows[0]?.staff ?? 0) - (flows[1]?.staff ?? 0) / 1.03).toBeCloseTo(250_000, 6)
   })
 
   it('buys for growth', () => {
@@ -120,29 +122,84 @@ describe('horizon cash flows', () => {
     }
     // VMs 1000, 1500, 2250 → servers bought are the differences
     expect(r.horizon.cashFlows[1]?.hardware).toBeCloseTo(
-      (servers(1500) - servers(1000)) * 25_000 + servers(1500) * 2000,
+      (servers(1500) - servers(1000)) * 28_000 + servers(1500) * 2240,
       6
     )
     expect(r.horizon.cashFlows[2]?.hardware).toBeCloseTo(
-      (servers(2250) - servers(1500)) * 25_000 + servers(2250) * 2000,
+      (servers(2250) - servers(1500)) * 28_000 + servers(2250) * 2240,
       6
     )
   })
 
   it('discounts the horizon at the plan rate', () => {
-    // Power and maintenance off so every flow is a hand-known figure (VMware, 1,000 VMs, 25 hosts):
-    // year 0: 560,000 licences + 270,822.4 staff + 675,000 hardware (625,000 servers + 50,000 support)
-    //         + 64,424.50944 vSAN drives (536.870912 TB × 120) + 15,000 facility = 1,585,246.90944
-    // years 1–4: 560,000 + 270,822.4 + 50,000 + 15,000 = 895,822.4
-    // NPV at 8 %: 1,585,246.90944 + 895,822.4 × (1 − 1.08⁻⁴) / 0.08 = 1,585,246.90944 + 895,822.4 × 3.3121268
-    //           = 1,585,246.90944 + 2,967,077.41 = 4,552,324.32
-    const r = evaluatePlan(planWith({ 'power.usdPerKwh': 0, 'maintenance.eventsPerHostYear': 0 })).platforms
-      .vmware
+    // Power, maintenance and wage escalation off so every flow is a hand-known figure (VMware, 1,000 VMs, 25
+    // hosts): year 0: 560,000 licences + 274,912 staff + 756,000 hardware (700,000 servers + 56,000 support)
+    //         + 64,424.50944 vSAN drives (536.870912 TB × 120) + 15,000 facility = 1,670,336.50944
+    // years 1–4: 560,000 + 274,912 + 56,000 + 15,000 = 905,912
+    // NPV at 8 %: 1,670,336.50944 + 905,912 × (1 − 1.08⁻⁴) / 0.08 = 1,670,336.50944 + 905,912 × 3.3121268
+    //           = 1,670,336.50944 + 3,000,495.45 = 4,670,831.96 (5 years = the 5-year life: no residual value)
+    const r = evaluatePlan(
+      planWith({ 'power.usdPerKwh': 0, 'maintenance.eventsPerHostYear': 0, 'finance.wageEscalation': 0 })
+    ).platforms.vmware
     expect(r.horizon.cashFlows.map((f) => f.total)).toEqual([
-      expect.closeTo(1_585_246.90944, 4),
-      ...Array.from({ length: 4 }, () => expect.closeTo(895_822.4, 4)),
+      expect.closeTo(1_670_336.50944, 4),
+      ...Array.from({ length: 4 }, () => expect.closeTo(905_912, 4)),
     ])
-    expect(r.horizon.npv).toBeCloseTo(4_552_324.32, 1)
+    expect(r.horizon.residualValue).toBe(0)
+    expect(r.horizon.npv).toBeCloseTo(4_670_831.96, 1)
+  })
+
+  it('credits what hardware bought late in a long horizon is still worth', () => {
+    // 7 years, 5-year life: the 25 servers are bought in year 0 and again in year 5; the year-5 cohort has
+    // 3 of its 5 years left: 25 × 28,000 × 3/5 = 420,000 of book value (drives: 64,424.51 × 3/5)
+    const r = evaluatePlan(planWith({ 'finance.horizonYears': 7 })).platforms.vmware
+    const drives = 536.870912 * 120 // raw TB × USD per raw TB
+    expect(r.horizon.residualValue).toBeCloseTo(420_000 + drives * 0.6, 4)
+    const paid = r.horizon.cashFlows.reduce((s, f, y) => s + f.total / 1.08 ** y, 0)
+    expect(r.horizon.npv).toBeCloseTo(paid - (420_000 + drives * 0.6) / 1.08 ** 7, 4)
+    expect(r.horizon.npvByCategory.hardware).toBeCloseTo(
+      r.horizon.cashFlows.reduce((s, f, y) => s + f.hardware / 1.08 ** y, 0) - 420_000 / 1.08 ** 7,
+      4
+    )
+  })
+
+  it('escalates wages, energy and OpenStack support from year 1', () => {
+    const r = evaluatePlan(
+      planWith({
+        'finance.wageEscalation': 0.1,
+        'finance.energyEscalation': 0.2,
+        'finance.openstackSupportEscalation': 0.05,
+      })
+    ).platforms.openstack
+    const [y0, y1, y2] = r.horizon.cashFlows
+    expect((y1?.staff ?? 0) / r.annual.staff).toBeCloseTo(1.1, 9)
+    expect((y2?.maintenance ?? 0) / r.annual.maintenance).toBeCloseTo(1.21, 9) // 1.1²
+    expect((y2?.power ?? 0) / (y0?.power ?? 1)).toBeCloseTo(1.44, 9) // 1.2²
+    expect((y1?.support ?? 0) / (y0?.support ?? 1)).toBeCloseTo(1.05, 9)
+  })
+
+  it('licenses every later order for growth at the 72-core minimum at least', () => {
+    // On a SAN, growing 50 % a year (hosts per year from RAM and the FT vCPU limit, 16 vs 8 per host):
+    // year 0: 100 VMs → 2 compute + 1 reserve + 4 management = 7 hosts × 64 = 448 cores
+    // year 1: 150 VMs → FT 3 × 2 × 4 / 8 = 3 compute → 8 hosts = 512 cores: an order of max(64, 72) → 520 held
+    // year 2: 225 VMs → RAM 229.5 × 16 / 875.52 = 4.19 → 5 compute → 10 hosts = 640: max(120, 72) → 640 held
+    const inpValues = {
+      'vmware.storage': 'san',
+      'workload.growthPerYear': 0.5,
+      'finance.horizonYears': 3,
+    } as const
+    const inp = toModelInputs(inpValues)
+    const flows = evaluatePlatform(inp, 'vmware', 100).horizon.cashFlows
+    expect(flows[0]?.licensing).toBeCloseTo(448 * 350, 6)
+    expect(flows[1]?.licensing).toBeCloseTo(520 * 350, 6)
+    expect(flows[2]?.licensing).toBeCloseTo(640 * 350, 6)
+    // without the rule each year pays for its need
+    const off = evaluatePlatform(
+      toModelInputs({ ...inpValues, 'vmware.minCoresPerOrderEnabled': false }),
+      'vmware',
+      100
+    )
+    expect(off.horizon.cashFlows[1]?.licensing).toBeCloseTo(512 * 350, 6)
   })
 
   it('reports money in the display currency', () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   evacuationSeconds,
@@ -14,6 +15,8 @@ const oneVm = {
   linkEfficiency: 0.8,
   dirtyFactor: 1.2,
   setupSecondsPerVm: 0,
+  // No per-migration cap unless a test sets one: the NIC is the bottleneck.
+  gbpsPerMigration: 1000,
 }
 
 describe('evacuation time', () => {
@@ -47,6 +50,55 @@ describe('evacuation time', () => {
       evacuationSeconds({ ...base, vms: 1, concurrency: 8, setupSecondsPerVm: 10 }) -
         evacuationSeconds({ ...base, vms: 1, concurrency: 8 })
     ).toBeCloseTo(10, 9) // at least one wave
+  })
+
+  it.each([
+    // one 64 GiB VM, live, 659.707 Gbit, 25 GbE × 0.8 = 20 Gbit/s
+    [1, 1, 10, 659.706977 / 10], // one stream at 10 Gbit/s: min(20, 10) → 65.97 s
+    [1, 8, 10, 659.706977 / 10], // one VM opens one stream whatever the limit
+    // 8 VMs: 5277.656 Gbit
+    [8, 1, 10, 5277.655816 / 10], // one stream: 527.77 s
+    [8, 2, 10, 5277.655816 / 20], // two streams fill the 20 Gbit/s link: 263.88 s
+    [8, 8, 10, 5277.655816 / 20], // more streams cannot beat the link
+  ])(
+    '%i VMs, %i at a time, %d Gbit/s per migration: the per-stream cap sets the pace',
+    (vms, concurrency, gbpsPerMigration, seconds) => {
+      expect(
+        evacuationSeconds({
+          ...oneVm,
+          vms,
+          nicGbps: 25,
+          isBlockMigration: false,
+          concurrency,
+          gbpsPerMigration,
+        })
+      ).toBeCloseTo(seconds, 3)
+    }
+  )
+
+  it('4 concurrent migrations never evacuate slower than 1', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 500, noNaN: true }),
+        fc.double({ min: 1, max: 400, noNaN: true }),
+        fc.double({ min: 0.1, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 600, noNaN: true }),
+        fc.boolean(),
+        (vms, nicGbps, gbpsPerMigration, setupSecondsPerVm, isBlockMigration) => {
+          const at = (concurrency: number) =>
+            evacuationSeconds({
+              ...oneVm,
+              vms,
+              nicGbps,
+              gbpsPerMigration,
+              setupSecondsPerVm,
+              isBlockMigration,
+              concurrency,
+            })
+          expect(at(4)).toBeLessThanOrEqual(at(1) * (1 + 1e-12))
+        }
+      )
+    )
   })
 
   it('takes no time with no VMs', () => {
@@ -93,14 +145,36 @@ describe('storage sizing at 1,000 VMs', () => {
     }
   )
 
-  it('keeps at least one Ceph node per replica', () => {
-    // 10 VMs: raw 8.05 TB would fit one node, but size-3 pools need 3 hosts
-    expect(sizeStorage(toModelInputs(), 'openstack', 10).storageNodes).toBe(3)
+  it('keeps one Ceph node more than the replicas, to re-replicate after a node failure', () => {
+    // 10 VMs: raw 8.05 TB would fit one node, but size-3 pools need 3 hosts + 1 spare = 4
+    expect(sizeStorage(toModelInputs(), 'openstack', 10).storageNodes).toBe(4)
+    expect(sizeStorage(toModelInputs({ 'storage.cephReplicas': 2 }), 'openstack', 10).storageNodes).toBe(3)
+  })
+
+  it.each([
+    // policy → raw = 268.435456 TB usable × raw ÷ usable
+    ['raid1', usableTb * 2],
+    ['raid5', (usableTb * 4) / 3], // 357.914 TB: lower than RAID-1's 536.871
+    ['raid6', usableTb * 1.5],
+    ['raid1ftt2', usableTb * 3],
+  ] as const)('vSAN %s needs %d TB raw', (policy, rawTb) => {
+    expect(sizeStorage(toModelInputs({ 'vmware.vsanPolicy': policy }), 'vmware', 1000).rawTb).toBeCloseTo(
+      rawTb,
+      6
+    )
   })
 
   it('prices vSAN capacity beyond the entitlement', () => {
     // 1100 TB raw = 1000.44 TiB (÷ 1.099511627776); entitlement 416 TiB → 584.44 TiB add-on
     expect(vsanAddOnTib(1100, 416)).toBeCloseTo(1100 / 1.099511627776 - 416, 9)
     expect(vsanAddOnTib(100, 416)).toBe(0)
+  })
+
+  it('licenses the whole raw capacity once VVF exceeds its entitlement (KB 326663)', () => {
+    // 1100 TB raw = 1000.44 TiB > 416 TiB → the whole 1000.44 TiB, not the 584.44 excess
+    expect(vsanAddOnTib(1100, 416, 'wholeCapacity')).toBeCloseTo(1100 / 1.099511627776, 9)
+    expect(vsanAddOnTib(1100, 416, 'excessOnly')).toBeCloseTo(1100 / 1.099511627776 - 416, 9)
+    // 400 TB = 363.80 TiB ≤ 416: nothing to buy under either rule
+    expect(vsanAddOnTib(400, 416, 'wholeCapacity')).toBe(0)
   })
 })

@@ -21,7 +21,9 @@ describe('frozen fixtures', () => {
         'format-v0-legacy.stackplan',
         'format-v1-default.stackplan',
         'format-v1-full.stackplan',
+        'format-v1-fidelity-keys.stackplan',
         'format-v2-default.stackplan',
+        'format-v2-full.stackplan',
         'format-v2-imported.stackplan',
       ])
     )

@@ -243,6 +243,29 @@ describe('parsePlanFile: the fixtures', () => {
     })
   })
 
+  it('reads a format 1 file with the renamed and split keys with their meaning kept', () => {
+    const plan = planOf(parsePlanFile(fixture('format-v1-fidelity-keys.stackplan')))
+    // one concurrency for both platforms becomes the same value on each; perNode was Ubuntu Pro infra;
+    // an overhead of 1.5 is the RAID-6 policy; its range has no numeric key left to attach to
+    expect(plan.assumptions).toEqual({
+      'migration.vmware.concurrentBlock': 3,
+      'migration.openstack.concurrentBlock': 3,
+      'migration.vmware.concurrentLive': 4,
+      'migration.openstack.concurrentLive': 4,
+      'openstack.support': 'infra',
+      'openstack.supportUsdPerNodeYear.infra': 300,
+      'vmware.vsanPolicy': 'raid6',
+    })
+    expect(plan.ranges).toEqual({
+      'migration.vmware.concurrentLive': { kind: 'uniform', low: 2, high: 8 },
+      'migration.openstack.concurrentLive': { kind: 'uniform', low: 2, high: 8 },
+    })
+    expect(plan.scenarios[1]?.overrides).toEqual({
+      'openstack.support': 'none',
+      'vmware.vsanPolicy': 'raid1',
+    })
+  })
+
   it('reads the full fixture with every part intact', () => {
     const plan = planOf(parsePlanFile(fixture('format-v1-full.stackplan')))
     expect(plan.name).toBe('VCF renewal vs OpenStack — Rechenzentrum Süd')
@@ -917,8 +940,18 @@ describe('parsePlanFile: migrations', () => {
   })
 
   it('refuses a migration whose result is not a current planning file, or smuggles a prototype key', () => {
-    const bad = createMigrationRegistry({ 0: () => ({ format: 'stackplan', formatVersion: 7, plan: {} }) })
+    const bad = createMigrationRegistry({
+      0: () => ({ format: 'stackplan', formatVersion: 1, plan: {} }),
+      1: () => ({ format: 'stackplan', formatVersion: 7, plan: {} }),
+    })
     expect(errorOf(parsePlanFile('{"stackplan": 0}', { migrations: bad }))).toEqual({
+      kind: 'migrationFailed',
+      message:
+        'Could not convert this plan from format 0: the conversion did not produce a format 2 planning file',
+    })
+    // The shipped 1 → 2 step checks the document it is given is format 1.
+    const skips = createMigrationRegistry({ 0: () => ({ format: 'stackplan', formatVersion: 7, plan: {} }) })
+    expect(errorOf(parsePlanFile('{"stackplan": 0}', { migrations: skips }))).toEqual({
       kind: 'migrationFailed',
       message:
         'Could not convert this plan from format 1 to format 2: the document is format 7, while format 1 was expected',

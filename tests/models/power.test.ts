@@ -101,15 +101,35 @@ describe('low-load window', () => {
 })
 
 describe('power management in the plan', () => {
-  it('is off for OpenStack by default and on for VMware', () => {
+  it('is off for OpenStack by default, and unavailable for VMware on the default vSAN', () => {
     const e = evaluatePlan(createDefaultPlan())
     expect(e.platforms.openstack.energy.powerManagement).toBe('off')
     expect(e.platforms.openstack.energy.kwhPerYear).toBe(
       e.platforms.openstack.energy.kwhPerYearWithoutPowerManagement
     )
-    expect(e.platforms.vmware.energy.powerManagement).toBe('on')
-    expect(e.platforms.vmware.energy.kwhPerYear).toBeLessThan(
-      e.platforms.vmware.energy.kwhPerYearWithoutPowerManagement
+    // VMware does not support DPM with vSAN: a host in standby takes its components offline
+    const vmware = e.platforms.vmware.energy
+    expect(vmware.powerManagement).toBe('unavailable')
+    expect(vmware.note).toEqual({ code: 'unavailableVsan', mechanism: 'dpm' })
+    expect(vmware.kwhPerYear).toBe(vmware.kwhPerYearWithoutPowerManagement)
+    expect(vmware.reason).toBe(
+      'Power-down is unavailable with vSAN: a host in standby takes its vSAN components offline, and VMware does not support DPM in vSAN clusters.'
+    )
+  })
+
+  it('is on for VMware on a SAN with an edition that has DRS, and unavailable on vSphere Standard', () => {
+    const plan = createDefaultPlan()
+    plan.assumptions = { 'vmware.storage': 'san' }
+    const on = evaluatePlan(plan).platforms.vmware.energy
+    expect(on.powerManagement).toBe('on')
+    expect(on.kwhPerYear).toBeLessThan(on.kwhPerYearWithoutPowerManagement)
+    plan.assumptions = { 'vmware.storage': 'san', 'vmware.edition': 'vvs' }
+    const vvs = evaluatePlan(plan).platforms.vmware.energy
+    expect(vvs.powerManagement).toBe('unavailable')
+    expect(vvs.note).toEqual({ code: 'unavailableEdition', mechanism: 'dpm', edition: 'vvs' })
+    expect(vvs.kwhPerYear).toBe(vvs.kwhPerYearWithoutPowerManagement)
+    expect(vvs.reason).toBe(
+      'Power-down is unavailable: vSphere Standard has no DRS, and DPM is part of DRS (vSphere Enterprise Plus or higher).'
     )
   })
 

@@ -130,10 +130,11 @@ describe('tornado signs follow the model’s monotonic directions', () => {
     ['host.coresPerSocket', 1000, 1], // more cores per host: more VMware licensed cores per host
     ['staff.openstack.hostsPerFte', 20_000, 1], // fewer OpenStack engineers for the same nodes
     ['staff.vmware.hostsPerFte', 20_000, -1], // fewer VMware engineers
-    ['staff.openstack.fixedFte', 1000, -1], // more OpenStack engineers
+    ['staff.openstack.minFte', 1000, -1], // the on-call minimum binds for a small cloud: more engineers
+    ['staff.openstack.fixedFte', 20_000, -1], // the fixed team plus per-node effort binds for a large one
     ['staff.openstack.salaryPremium', 1000, -1], // dearer OpenStack engineers
     ['staff.salaryUsd', 1000, -1], // OpenStack needs 5 engineers to VMware's 2, so salary weighs on it more
-    ['openstack.supportUsdPerNodeYear', 1000, -1], // OpenStack support only
+    ['openstack.supportUsdPerNodeYear.advanced', 1000, -1], // OpenStack support only (the default 24×7 tier)
   ] as const)('%s at %i VMs', (key, vms, direction) => {
     const r = row(vms === 1000 ? atDefault : atLargeFleet, key)
     const swing = r.gapHigh - r.gapLow
@@ -141,7 +142,14 @@ describe('tornado signs follow the model’s monotonic directions', () => {
   })
 
   it('assumptions that act only on the horizon do not move the annual gap', () => {
-    for (const key of ['finance.discountRate', 'staff.openstack.adoptionUsd', 'finance.horizonYears']) {
+    for (const key of [
+      'finance.discountRate',
+      'staff.openstack.adoptionUsd',
+      'finance.horizonYears',
+      'finance.wageEscalation',
+      'finance.energyEscalation',
+      'finance.openstackSupportEscalation',
+    ]) {
       const r = row(atDefault, key)
       expect(r.gapLow).toBe(atDefault.gap)
       expect(r.gapHigh).toBe(atDefault.gap)

@@ -28,6 +28,9 @@ const PAPER: AssumptionValues = {
   'fleet.vms': 100,
   'finance.horizonYears': 2,
   'finance.discountRate': 0,
+  // Wages and energy held flat (the catalog escalates them by default) so the months are hand-known.
+  'finance.wageEscalation': 0,
+  'finance.energyEscalation': 0,
   'workload.growthPerYear': 0,
   'host.capexUsd': 0,
   'host.hwSupportPerYear': 0,
@@ -249,7 +252,8 @@ describe('transition properties', () => {
         }
         for (let k = p; k <= last; k++)
           expect(r.move.cumulative[k] as number).toBeLessThanOrEqual(r.stay.cumulative[k] as number)
-        if (p > 0) expect(r.move.cumulative[p - 1] as number).toBeGreaterThan(r.stay.cumulative[p - 1] as number)
+        if (p > 0)
+          expect(r.move.cumulative[p - 1] as number).toBeGreaterThan(r.stay.cumulative[p - 1] as number)
       }),
       RUNS
     )
@@ -315,7 +319,9 @@ describe('transition properties', () => {
         const gapPerMonth = evaluateInputs(inputs, vms, 'x').gapAnnual / 12
         for (let m = 1; m < r.months; m++) {
           const gap = (r.stay.cash[m] as number) - (r.move.cash[m] as number)
-          expect(Math.abs(gap - gapPerMonth)).toBeLessThanOrEqual(1e-9 * Math.max(1, r.stay.cash[m] as number))
+          expect(Math.abs(gap - gapPerMonth)).toBeLessThanOrEqual(
+            1e-9 * Math.max(1, r.stay.cash[m] as number)
+          )
         }
       }),
       RUNS

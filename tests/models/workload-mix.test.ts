@@ -81,6 +81,26 @@ describe('the workload mix in the model', () => {
     expect(c.hostsByFt).toBeCloseTo(50, 9)
   })
 
+  it('decides FT or application-level pairs per class by the edition’s FT limit', () => {
+    const plan = mixPlan()
+    plan.assumptions['vmware.edition'] = 'vvs' // vSphere Standard protects VMs of at most 2 vCPU with FT
+    plan.workloadMix = { classes: [cls(2, 4, 40, 50, 0.2), cls(8, 64, 400, 50, 0.5, 1)], estate: null }
+    const c = computeCapacity(planInputs(plan).inputs, 'vmware', 100)
+    // Both FT classes still run two VMs each: 50·(1 + 0.2) + 50·(1 + 0.5) = 60 + 75 = 135 instances.
+    expect(c.placedVms).toBeCloseTo(135, 9)
+    // Only the 2-vCPU class counts against the FT limits: 2 × 100 × 0.5 × 0.2 = 20 FT instances (4 per
+    // host → 5 hosts), 20 × 2 = 40 FT vCPU (8 per host → 5 hosts). The 8-vCPU class is app-level pairs.
+    expect(c.hostsByFt).toBeCloseTo(5, 9)
+    expect(c.ftProtection).toBe('appPairs')
+    // The warning names the largest FT VM sized as pairs, not the mix's 5-vCPU mean.
+    expect(evaluatePlan(plan).warnings.find((w) => w.code === 'ftAppPairs')).toEqual({
+      code: 'ftAppPairs',
+      edition: 'vvs',
+      limitVcpus: 2,
+      vcpuPerVm: 8,
+    })
+  })
+
   it('scales the mix with the fleet size and with the per-VM assumptions', () => {
     const { inputs } = planInputs(mixPlan())
     expect(computeCapacity(inputs, 'openstack', 200).placedVcpus).toBeCloseTo(
@@ -134,10 +154,12 @@ describe('the workload mix in the model', () => {
     expect(doc.minReaderVersion).toBe(2)
     const back = parsePlanFile(text)
     expect(back.ok && back.value.plan).toEqual(plan)
+    // Format 1 readers also refuse the renamed model-fidelity keys and would read a plan without them
+    // under the old defaults, so a plan without a mix needs a format 2 reader too.
     expect(
       JSON.parse(serializePlanFile(createDefaultPlan(), { appVersion: 't', savedAt: new Date(0) }))
         .minReaderVersion
-    ).toBe(1)
+    ).toBe(2)
   })
 
   it.each([

@@ -132,9 +132,9 @@ describe('AssumptionField', () => {
     await type(wrapper, '1.2')
     expect(store.values['power.pue']).toBe(1.2)
     await wrapper.get('[data-testid="reset"]').trigger('click')
-    expect(store.values['power.pue']).toBe(1.56)
+    expect(store.values['power.pue']).toBe(1.54)
     expect(store.changed.has('power.pue')).toBe(false)
-    expect((wrapper.get('input').element as HTMLInputElement).value).toBe('1.56')
+    expect((wrapper.get('input').element as HTMLInputElement).value).toBe('1.54')
     expect(wrapper.find('[data-testid="reset"]').exists()).toBe(false)
   })
 

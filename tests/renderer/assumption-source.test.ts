@@ -31,7 +31,7 @@ describe('an assumption’s source and rationale in plain sight', () => {
     const source = wrapper.get('[data-testid="source"]')
     expect(source.attributes('id')).toBe(toggle.attributes('aria-controls'))
     expect(source.text()).toContain('Secondary source')
-    expect(source.text()).toContain("A vendor's DIY estimate is 22 FTE fixed (Mirantis 2016)")
+    expect(source.text()).toContain('The platform team that exists whatever the size: an architect and an L3 engineer')
     await toggle.trigger('click')
     expect(wrapper.find('[data-testid="source"]').exists()).toBe(false)
   })

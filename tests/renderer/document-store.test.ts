@@ -144,7 +144,7 @@ describe('document store', () => {
     const again = useDocumentStore().newDocument()
     await answerNext('discard')
     await again
-    expect(store.values['power.pue']).toBe(1.56)
+    expect(store.values['power.pue']).toBe(1.54)
     expect(store.isDirty).toBe(false)
   })
 

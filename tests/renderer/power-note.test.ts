@@ -15,6 +15,8 @@ const NOTES: PowerNote[] = [
   { code: 'nothingToPowerDown', mechanism: 'dpm' },
   { code: 'memoryBound', mechanism: 'dpm', hostsOn: 19, vmHosts: 21 },
   { code: 'powersDown', mechanism: 'consolidation', hostsOff: 5, vmHosts: 22 },
+  { code: 'unavailableEdition', mechanism: 'dpm', edition: 'vvs' },
+  { code: 'unavailableVsan', mechanism: 'dpm' },
 ]
 
 describe('power notes in the window', () => {
@@ -54,12 +56,8 @@ describe('power notes in the window', () => {
 
   it('come from the model for the default plan', () => {
     const e = evaluatePlan(createDefaultPlan())
-    expect(e.platforms.vmware.energy.note).toEqual({
-      code: 'memoryBound',
-      mechanism: 'dpm',
-      hostsOn: 19,
-      vmHosts: 21,
-    })
+    // The default VMware storage is vSAN, with which VMware does not support DPM.
+    expect(e.platforms.vmware.energy.note).toEqual({ code: 'unavailableVsan', mechanism: 'dpm' })
     expect(e.platforms.openstack.energy.note).toEqual({ code: 'off', mechanism: 'consolidation' })
     expect(e.platforms.vmware.energy.reason).toBe(
       describePowerNote(e.platforms.vmware.energy.note as PowerNote)

@@ -1,4 +1,9 @@
-import { evaluatePlan, type Evaluation, type PlatformResult } from '../../../models/index'
+import {
+  describeModelWarning,
+  evaluatePlan,
+  type Evaluation,
+  type PlatformResult,
+} from '../../../models/index'
 import { withUsageErrors } from '../errors'
 import { formatTable, money, number, vmsText } from '../format'
 import { PLAN_AT_SIZE_OPTIONS, parseCommandArgs, readPlanAtSize } from '../options'
@@ -18,6 +23,14 @@ function platformJson(p: PlatformResult) {
       kwhPerYearWithoutPowerManagement: p.energy.kwhPerYearWithoutPowerManagement,
       co2KgPerYear: p.energy.co2KgPerYear,
       powerManagement: p.energy.powerManagement,
+      powerManagementReason: p.energy.reason,
+    },
+    storage: {
+      architecture: p.storage.architecture,
+      vsanPolicy: p.storage.vsanPolicy,
+      usableTb: p.storage.usableTb,
+      rawTb: p.storage.rawTb,
+      failuresTolerated: p.storage.failuresTolerated,
     },
     evacuationMinutesPerHost: p.migration.evacuationMinutesPerHost,
   }
@@ -31,6 +44,7 @@ export function evaluationJson(e: Evaluation) {
     scenario: e.scenario,
     platforms: { vmware: platformJson(e.platforms.vmware), openstack: platformJson(e.platforms.openstack) },
     cheaper: e.cheaper,
+    warnings: e.warnings.map((w) => ({ code: w.code, message: describeModelWarning(w) })),
   }
 }
 
@@ -60,6 +74,10 @@ function evaluationTable(e: Evaluation): string {
     row('Per VM-month', (p) => money(p.perVmMonth, cur, 2)),
     row(`NPV over ${v.horizon.years} years`, (p) => money(p.horizon.npv, cur)),
     row('Energy (kWh/yr)', (p) => number(p.energy.kwhPerYear)),
+    row(
+      'Storage raw / usable (TB)',
+      (p) => `${number(p.storage.rawTb, 1)} / ${number(p.storage.usableTb, 1)}`
+    ),
     row('Power management', (p) => p.energy.powerManagement),
     row('Evacuation per host (min)', (p) => number(p.migration.evacuationMinutesPerHost, 1)),
   ]
@@ -67,11 +85,17 @@ function evaluationTable(e: Evaluation): string {
   const dearer = e.cheaper === 'vmware' ? o : v
   const saving = Math.abs(e.gapAnnual)
   const share = dearer.annual.total > 0 ? (100 * saving) / dearer.annual.total : 0
+  const reasons = [v, o]
+    .filter((p) => p.energy.powerManagement !== 'on' && p.energy.reason !== '')
+    .map((p) => `${p.platform === 'vmware' ? 'VMware' : 'OpenStack'} power management: ${p.energy.reason}`)
+  const checks = e.warnings.map((w) => `Check: ${describeModelWarning(w)}`)
+  const notes = [...reasons, ...checks]
   return [
     `Scenario ${quoted(e.scenario)} at ${vmsText(e.vms)} (${cur}, list prices; real deals are negotiated)`,
     '',
     formatTable(rows),
     '',
+    ...(notes.length > 0 ? [...notes, ''] : []),
     `${cheaper} is cheaper by ${money(saving, cur)} a year (${number(share, 1)} %).`,
   ].join('\n')
 }

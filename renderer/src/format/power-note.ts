@@ -17,7 +17,13 @@ export function powerNoteText(
     case 'off':
     case 'noGain':
     case 'nothingToPowerDown':
+    case 'unavailableVsan':
       return t(`power.note.${note.code}`, { name })
+    case 'unavailableEdition':
+      return t('power.note.unavailableEdition', {
+        name,
+        edition: t(`capabilities.editions.names.${note.edition}`, {}),
+      })
     case 'unavailableLocal':
     case 'localFits':
       return t(`power.note.${note.code}`, {

@@ -221,6 +221,10 @@ const en = {
       memoryBound:
         '{name} is limited by memory: the VMs’ RAM needs {hostsOn} of {vmHosts} hosts on even at the quietest hour.',
       powersDown: '{name} powers down up to {hostsOff} of {vmHosts} hosts at the quietest hour.',
+      unavailableEdition:
+        'Power-down is unavailable: {edition} has no DRS, and DPM is part of DRS (vSphere Enterprise Plus or higher).',
+      unavailableVsan:
+        'Power-down is unavailable with vSAN: a host in standby takes its vSAN components offline, and VMware does not support DPM in vSAN clusters.',
     },
     hostsOn: 'Powered-on hosts',
     kw: 'Facility power (kW)',
@@ -298,6 +302,47 @@ const en = {
       ha: 'Masakari instance HA, or the application',
       ft: 'None: FT VMs become application-level pairs',
       scheduler: 'Nova places VMs at boot only',
+    },
+    editions: {
+      title: 'What each VMware edition brings',
+      feature: 'Feature',
+      names: {
+        vvs: 'vSphere Standard',
+        vvep: 'vSphere Enterprise Plus',
+        vvf: 'VMware vSphere Foundation',
+        vcf: 'VMware Cloud Foundation',
+      },
+      short: { vvs: 'Standard', vvep: 'Ent. Plus', vvf: 'VVF', vcf: 'VCF' },
+      rows: {
+        drs: 'DRS (continuous rebalancing)',
+        dpm: 'DPM (host power-down)',
+        ft: 'Fault tolerance per VM',
+        vsan: 'vSAN capacity included',
+        mgmt: 'Dedicated management domain',
+        sale: 'Availability',
+      },
+      yes: 'Yes',
+      no: 'No',
+      ftVcpus: 'up to {n} vCPU',
+      sale: {
+        sold: 'Sold',
+        endOfSale: 'End of sale (reported); vSphere {version} only',
+        restricted: 'Not sold to most new customers (reported); vSphere {version} only',
+      },
+      inPlan: 'This plan',
+    },
+    checks: {
+      title: 'Checks on this plan',
+      none: 'No rule of thumb is broken in this plan.',
+      ftAppPairs:
+        '{edition} protects VMs of at most {limit} vCPU with fault tolerance; the {vcpu}-vCPU FT VMs are sized as application-level pairs.',
+      vsanPolicyHosts:
+        'The vSAN policy {policy} needs at least {minHosts} hosts per cluster: {addedHosts} host(s) added.',
+      toleranceMismatch:
+        'The storage of the two platforms survives different numbers of host failures (VMware {vmware}, OpenStack {openstack}): compare like with like.',
+      editionNotSold: '{edition}: {status}',
+      vvfVsanWholeCapacity:
+        'vSAN raw capacity ({rawTib} TiB) exceeds the VVF entitlement ({entitledTib} TiB): the whole capacity is licensed, not only the excess (Broadcom KB 326663).',
     },
     costTitle: 'What pets and fault tolerance cost here',
     petShare: 'Pets (need VM-level HA): {percent} of VMs',
