@@ -197,7 +197,8 @@ describe.skipIf(isE2eSkipped)('analysis in Chromium', () => {
       /OpenStack is cheaper in \d+\s%\sof samples/
     )
     await page.waitForTimeout(200)
-    expect(await bandPixels(page, CURVES, 'vmware')).toBeGreaterThan(2000)
+    const vmwareBandPixels = await bandPixels(page, CURVES, 'vmware')
+    expect(vmwareBandPixels).toBeGreaterThan(2000)
     expect(await bandPixels(page, CURVES, 'openstack')).toBeGreaterThan(2000)
     expect(await page.getByTestId('band-legend').innerText()).toContain('50,000 samples')
     expect(await linePixels(page, PROBABILITY, 'openstack')).toBeGreaterThan(300)
@@ -217,7 +218,12 @@ describe.skipIf(isE2eSkipped)('analysis in Chromium', () => {
     await vcf.press('Enter')
     await page.getByTestId('mc-stale').waitFor()
     await page.waitForTimeout(200)
-    expect(await bandPixels(page, CURVES, 'vmware')).toBeLessThan(300)
+    // A stale run draws no bands and no band legend. What remains in the band's colour and opacity is the
+    // anti-aliased edge of the VMware line, whose length depends on the curve's shape at this price: a small
+    // fraction of the band's ink, not a fixed count.
+    expect(await page.getByTestId('band-legend').count()).toBe(0)
+    const stalePixels = await bandPixels(page, CURVES, 'vmware')
+    expect(stalePixels).toBeLessThan(vmwareBandPixels / 10)
     await screenshot(page, 'analysis-stale')
     expect(s.errors).toEqual([])
   })
