@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n'
 import { createDefaultPlan, isAssumptionKey, type Assumption } from '@models'
 import en, { type MessageSchema } from './en'
 import zhCN, { zhAssumptionLabels, zhAssumptionUnits, zhShareUnits } from './zh-CN'
+import { zhAssumptionRationales } from './zh-rationales'
 import { isShare, shareUnitEnglish } from '../format/share'
 import type { Locale } from '../stores/settings'
 
@@ -40,4 +41,12 @@ export function assumptionUnit(a: Assumption, locale: string): string {
 /** An assumption's label in the locale (the catalog speaks English). */
 export function assumptionLabel(a: Assumption, locale: string): string {
   return locale === 'zh-CN' && isAssumptionKey(a.key) ? zhAssumptionLabels[a.key] : a.label
+}
+
+/**
+ * An assumption's source note in the locale: its rationale translated, with the publisher, title and date it
+ * cites kept as published (the catalog's `source` is the English text).
+ */
+export function assumptionRationale(a: Assumption, locale: string): string {
+  return locale === 'zh-CN' && isAssumptionKey(a.key) ? zhAssumptionRationales[a.key] : a.source
 }
