@@ -1,5 +1,6 @@
 import { computed, type ComputedRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
+import { scenarioLabel } from '../i18n'
 import type {
   ActiveElement,
   Chart,
@@ -166,7 +167,7 @@ export function useCurveChart(input: CurveChartInput): {
           ...curves.flatMap((c, index) => {
             const isActive = c.scenarioId === input.activeScenarioId.value
             return PLATFORMS.map((p) => ({
-              label: `${t(`platform.${p}`)} · ${c.scenarioName}`,
+              label: `${t(`platform.${p}`)} · ${scenarioLabel(c.scenarioName)}`,
               data: points(c.vms, c.platforms[p].total),
               borderColor: isActive ? PLATFORM_COLORS[p] : withAlpha(PLATFORM_COLORS[p], 0.75),
               backgroundColor: PLATFORM_COLORS[p],
@@ -328,7 +329,7 @@ export function useCurveChart(input: CurveChartInput): {
                     c.platforms.openstack[cat][i] ?? NaN
                   )}`
               )
-              return [t('chart.breakdownOf', { scenario: c.scenarioName }), ...lines]
+              return [t('chart.breakdownOf', { scenario: scenarioLabel(c.scenarioName) }), ...lines]
             },
           },
         },

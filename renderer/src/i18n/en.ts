@@ -59,6 +59,7 @@ const en = {
     label: 'Scenarios',
     add: 'Add scenario',
     newName: 'Scenario',
+    defaultName: 'Baseline',
     copyOf: '{name} copy',
     duplicate: 'Duplicate',
     rename: 'Rename',

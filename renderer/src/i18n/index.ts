@@ -18,12 +18,23 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   fallbackWarn: false,
 })
 
-const DEFAULT_PLAN_NAME = createDefaultPlan().name
+const DEFAULT_PLAN = createDefaultPlan()
+const DEFAULT_PLAN_NAME = DEFAULT_PLAN.name
+const DEFAULT_SCENARIO_NAME = DEFAULT_PLAN.scenarios[0]?.name ?? 'Baseline'
 
 /** The document's name for people: the file name, else the plan's name (the built-in one translated). */
 export function documentLabel(doc: { fileName: string | null; planName: string }): string {
   if (doc.fileName) return doc.fileName
   return doc.planName === DEFAULT_PLAN_NAME ? i18n.global.t('app.untitled') : doc.planName
+}
+
+/**
+ * A scenario's name for people. A new plan's first scenario is stored as "Baseline" in every language (so the
+ * file stays the same whichever language made it, docs/FILE-FORMAT.md); while it keeps that name it is shown
+ * in the window's language ("基准"). Any other name is the user's and is shown as written.
+ */
+export function scenarioLabel(name: string): string {
+  return name === DEFAULT_SCENARIO_NAME ? i18n.global.t('scenarios.defaultName') : name
 }
 
 /**

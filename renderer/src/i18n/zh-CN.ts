@@ -62,6 +62,7 @@ const zhCN: MessageSchema = {
     label: '场景',
     add: '添加场景',
     newName: '场景',
+    defaultName: '基准',
     copyOf: '{name} 副本',
     duplicate: '复制',
     rename: '重命名',
