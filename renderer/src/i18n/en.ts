@@ -487,6 +487,14 @@ const en = {
       other: 'The file could not be read.',
     },
   },
+  /** What an exported file is, after the plan's name ("Budget 2026 cost curves.png"); safe in file names. */
+  exportName: {
+    costCurves: 'cost curves',
+    breakdown: 'breakdown',
+    powerWeek: 'power week',
+    curves: 'curves',
+    samples: 'Monte Carlo samples',
+  },
   report: {
     menu: {
       pdf: 'Report (PDF)…',

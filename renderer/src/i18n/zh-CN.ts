@@ -478,6 +478,13 @@ const zhCN: MessageSchema = {
       other: '无法读取该文件。',
     },
   },
+  exportName: {
+    costCurves: '成本曲线',
+    breakdown: '成本构成',
+    powerWeek: '电力周曲线',
+    curves: '曲线',
+    samples: '蒙特卡洛样本',
+  },
   report: {
     menu: {
       pdf: '报告 (PDF)…',

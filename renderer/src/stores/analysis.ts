@@ -11,7 +11,7 @@ import {
 } from '@models'
 import { provideReportAnalysis } from '../export/analysis-source'
 import { useHost } from '../host'
-import { documentLabel } from '../i18n'
+import { documentLabel, i18n } from '../i18n'
 import { batchBuffers, type AnalysisFinalReply, type GapSummary } from '../workers/analysis-protocol'
 import { createAnalysisPool, type AnalysisPool, type WorkerFactory } from '../workers/analysis-pool'
 import { exportFileName } from './export'
@@ -267,7 +267,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
       return
     }
     const label = documentLabel({ fileName: planStore.fileName, planName: planStore.plan.name })
-    const name = exportFileName(label, ' Monte Carlo samples.csv')
+    const name = exportFileName(label, ` ${i18n.global.t('exportName.samples')}.csv`)
     const saved = await useHost().saveExport({ suggestedName: name, kind: 'csv', bytes: reply.bytes })
     csvStatus.value =
       saved.status === 'saved'
