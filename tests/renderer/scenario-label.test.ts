@@ -27,9 +27,12 @@ describe('the default scenario’s name in the window’s language', () => {
     const { wrapper } = mountWithStores(ScenarioTabs)
     const planStore = usePlanStore()
     const englishBytes = serializePlanFile(planStore.plan, META)
+    expect(wrapper.get('[data-testid="scenario-tab"]').text()).toBe('Baselinebase')
     i18n.global.locale.value = 'zh-CN'
     await nextTick()
-    expect(wrapper.get('[data-testid="scenario-tab"]').text()).toContain('基准')
+    // The "base" badge (基准 in 中文) is left out rather than repeating the name.
+    expect(wrapper.get('[data-testid="scenario-tab"]').text()).toBe('基准')
+    expect(wrapper.find('[data-testid="scenario-tab"] .base').exists()).toBe(false)
     expect(planStore.plan.scenarios[0]?.name).toBe('Baseline')
     expect(serializePlanFile(planStore.plan, META)).toBe(englishBytes)
     expect(serializePlanFile(planStore.plan, META)).toBe(serializePlanFile(createDefaultPlan(), META))
