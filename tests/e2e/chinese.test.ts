@@ -67,6 +67,14 @@ describe.skipIf(isE2eSkipped)('the window and the report in 中文', () => {
     const text = await row.innerText()
     expect(text).toContain('USD / 核 / 年')
     expect(text).toContain('VCF 3 年期目录价（1 年期 395，5 年期 315）')
+    expect(await page.getByTestId('report-title').innerText()).toBe('未命名方案')
+    // The three drivers give their values with Chinese units ("77,440 USD / 人 / 年"), never English words.
+    const drivers = page.locator('[data-testid="report-summary-drivers"] li')
+    await expect.poll(() => drivers.count()).toBe(3)
+    expect((await drivers.allInnerTexts()).join('\n')).not.toMatch(/\b(per|year|fraction)\b/)
+    expect(await page.locator('tr', { hasText: '最短低负载窗口' }).innerText()).toMatch(
+      /\d 小时\s+[\d.]+ 小时$/
+    )
     expect(await overflowingCells(page)).toEqual([])
     expect(s.errors).toEqual([])
   })

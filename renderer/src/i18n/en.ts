@@ -537,6 +537,7 @@ const en = {
     kwhWithout: 'Energy always on',
     reason: 'Why',
     lowWindow: 'Shortest low-load window',
+    hoursValue: '{value} h',
     page: 'Page',
     storageTitle: 'Storage and host evacuation',
     tornadoTitle: 'What moves the answer',

@@ -527,6 +527,7 @@ const zhCN: MessageSchema = {
     kwhWithout: '始终开机的能耗',
     reason: '原因',
     lowWindow: '最短低负载窗口',
+    hoursValue: '{value} 小时',
     page: '页',
     storageTitle: '存储与主机疏散',
     tornadoTitle: '哪些假设影响结论',
