@@ -79,6 +79,31 @@ describe.skipIf(isE2eSkipped)('the window and the report in 中文', () => {
     expect(s.errors).toEqual([])
   })
 
+  it('every results tab gives its units in Chinese', async () => {
+    const { page } = s
+    await toChinese(page)
+    for (const tab of [
+      'breakdown',
+      'power',
+      'storage',
+      'capabilities',
+      'sensitivity',
+      'uncertainty',
+      'transition',
+    ]) {
+      await page.getByTestId(`tab-${tab}`).click()
+      await page.getByTestId(`tab-${tab}`).and(page.locator('[aria-selected="true"]')).waitFor()
+      // The tab's panel at the top of the results pane, for the screenshot.
+      await page.getByTestId(`tab-${tab}`).evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await nextFrames(page)
+      expect(await page.locator('.results').innerText()).not.toMatch(
+        /\b(per|hosts?|VMs|years?|hours?|fraction)\b/
+      )
+      await screenshot(page, `zh-tab-${tab}-1280x720`)
+    }
+    expect(s.errors).toEqual([])
+  })
+
   // Screenshots to look at: nothing cut off or overlapping with the Chinese texts, in both themes and sizes.
   it.each([
     [1280, 720, 'light'],
