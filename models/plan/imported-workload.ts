@@ -38,11 +38,30 @@ function boundedClass(c: WorkloadClass): WorkloadClass {
 }
 
 /**
+ * Steps the per-VM means are rounded to: they become assumptions the user reads and edits, so they carry the
+ * precision a typed value would (3.87 vCPU, 16.0 GiB), not a division's 16.019933554. The error is at most
+ * half a step per VM (0.05 GiB against a 16 GiB VM: 0.3 %), well inside what a per-VM average means; the
+ * classes keep their exact means (they give the mix's shape, and sum to the import's totals).
+ */
+export const IMPORTED_MEAN_STEPS: Readonly<Record<string, number>> = {
+  'fleet.vms': 1,
+  'workload.vcpuPerVm': 0.01,
+  'workload.ramGibPerVm': 0.1,
+  'workload.diskGibPerVm': 0.1,
+}
+
+/** `value` rounded to a multiple of `step`, without binary noise (16.0 rather than 16.000000000000004). */
+function roundToStep(value: number, step: number): number {
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)))
+  return Number((Math.round(value / step) * step).toFixed(decimals))
+}
+
+/**
  * The plan with its fleet set to an imported workload, as one new plan (one undoable edit): fleet.vms =
- * the included VMs and the per-VM vCPU, RAM and disk = their means (totals ÷ VMs), each kept inside its
- * catalog range (a clamped value is reported); with classes, the plan's workload mix becomes them (the
- * means give its size, the classes its shape: see workloadShapes) together with the import record.
- * Values equal to the catalog default are dropped, as everywhere in a plan.
+ * the included VMs and the per-VM vCPU, RAM and disk = their means (totals ÷ VMs) rounded to
+ * IMPORTED_MEAN_STEPS, each kept inside its catalog range (a clamped value is reported); with classes, the
+ * plan's workload mix becomes them (the means give its size, the classes its shape: see workloadShapes)
+ * together with the import record. Values equal to the catalog default are dropped, as everywhere in a plan.
  */
 export function planWithImportedWorkload(
   plan: Plan,
@@ -60,8 +79,9 @@ export function planWithImportedWorkload(
   for (const [key, imported] of values) {
     const a = findAssumption(key)
     if (!isNumberAssumption(a)) throw new Error(`catalog has no number ${key}`)
-    const used = clampToCatalog(a, imported)
-    if (used !== imported) adjustments.push({ key, imported, used })
+    const rounded = roundToStep(imported, IMPORTED_MEAN_STEPS[key] as number)
+    const used = clampToCatalog(a, rounded)
+    if (used !== rounded) adjustments.push({ key, imported, used })
     if (isDefaultValue(key, used)) delete next.assumptions[key]
     else next.assumptions[key] = used
   }

@@ -18,6 +18,29 @@ describe('planWithImportedWorkload', () => {
     expect(adjustments).toEqual([])
   })
 
+  it('rounds the per-VM means to a typed value’s precision while the classes keep their exact means', () => {
+    // 1,505 VMs: 5,829 / 1,505 = 3.87308… → 3.87 vCPU; 24,110 / 1,505 = 16.0199335… → 16 GiB (not 16.019933554),
+    // the catalog default, so not stored; 150,123.4 / 1,505 = 99.7497… → 99.7 GiB.
+    const classes = [
+      { vcpu: 2.5, ramGib: 8.123456, diskGib: 60.987654, count: 1000, petShare: 0, ftShare: 0 },
+      { vcpu: 6.638613, ramGib: 31.654321, diskGib: 178.3, count: 505, petShare: 0, ftShare: 0 },
+    ]
+    const { plan, adjustments } = planWithImportedWorkload(createDefaultPlan(), {
+      vms: 1505,
+      vcpu: 5829,
+      ramGib: 24_110,
+      diskGib: 150_123.4,
+      classes,
+    })
+    expect(plan.assumptions).toEqual({
+      'fleet.vms': 1505,
+      'workload.vcpuPerVm': 3.87,
+      'workload.diskGibPerVm': 99.7,
+    })
+    expect(plan.workloadMix?.classes).toEqual(classes)
+    expect(adjustments).toEqual([])
+  })
+
   it('keeps means inside the catalog ranges and reports each value it moved', () => {
     // 4 VMs with 1 GiB of disk in all: 0.25 GiB each, below workload.diskGibPerVm's minimum of 1.
     const { plan, adjustments } = planWithImportedWorkload(createDefaultPlan(), {
