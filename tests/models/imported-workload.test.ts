@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createDefaultPlan, planWithImportedWorkload } from '../../models/index'
+import { createDefaultPlan, importedAssumptionValue, planWithImportedWorkload } from '../../models/index'
 
 describe('planWithImportedWorkload', () => {
   it('sets the fleet to the included VMs and the per-VM sizes to their means, dropping defaults', () => {
@@ -39,6 +39,39 @@ describe('planWithImportedWorkload', () => {
     })
     expect(plan.workloadMix?.classes).toEqual(classes)
     expect(adjustments).toEqual([])
+  })
+
+  it('sets the host hardware and the peak CPU utilization in the same edit when asked', () => {
+    // 10 VMs of 4 vCPU / 16 GiB / 200 GiB are all defaults; hosts 2 (default) × 16 cores, 512 GiB; peak 0.1234 → 0.12.
+    const { plan, adjustments } = planWithImportedWorkload(createDefaultPlan(), {
+      vms: 10,
+      vcpu: 40,
+      ramGib: 160,
+      diskGib: 2000,
+      hostHardware: { sockets: 2, coresPerSocket: 16, ramGib: 512 },
+      peakCpuUtilization: 0.1234,
+    })
+    expect(plan.assumptions).toEqual({
+      'fleet.vms': 10,
+      'host.coresPerSocket': 16,
+      'host.ramGib': 512,
+      'workload.peakCpuUtilization': 0.12,
+    })
+    expect(adjustments).toEqual([])
+  })
+
+  it('keeps an imported peak inside the catalog range and reports it', () => {
+    // 33.6 busy cores for 4,816 vCPU = 0.006977 → 0.01 after rounding, the catalog's minimum.
+    expect(importedAssumptionValue('workload.peakCpuUtilization', 33.6 / 4816)).toBe(0.01)
+    const { adjustments } = planWithImportedWorkload(createDefaultPlan(), {
+      vms: 1,
+      vcpu: 4,
+      ramGib: 16,
+      diskGib: 100,
+      peakCpuUtilization: 0.001,
+    })
+    expect(adjustments).toEqual([{ key: 'workload.peakCpuUtilization', imported: 0.001, used: 0.01 }])
+    expect(() => importedAssumptionValue('host.capexUsd', 1)).toThrow(/not an imported number/)
   })
 
   it('keeps means inside the catalog ranges and reports each value it moved', () => {

@@ -729,6 +729,13 @@ const en = {
     byCpuModel: 'By CPU model',
     unnamed: '(not given)',
     usage: 'Mean usage now: CPU {cpu}, memory {memory}',
+    alsoHeading: 'Also plan on',
+    useHostHardware:
+      'These hosts’ hardware: {sockets} × {cores} cores and {ram} GiB RAM per host, the most common configuration ({n} of {of} hosts)',
+    usePeakCpu: 'A peak CPU utilization of {value}',
+    peakCpuBasis:
+      '{busy} physical cores busy now for {vcpu} included vCPU ({n} hosts’ CPU usage when the export was taken; the weekly peak is higher). Memory usage is not applied: the model sizes RAM by what VMs are given.',
+    peakCpuClamped: '{value} is outside the allowed range, so the plan gets {used}.',
     licenceHeading: 'Licence position',
     licence:
       'Renewing these {hosts} ({cpus}, {cores}) licenses {licensed} cores: {cost} a year on {edition} at list.',

@@ -718,6 +718,13 @@ const zhCN: MessageSchema = {
     byCpuModel: '按 CPU 型号',
     unnamed: '（未给出）',
     usage: '当前平均使用率：CPU {cpu}，内存 {memory}',
+    alsoHeading: '同时用于方案',
+    useHostHardware:
+      '这些主机的硬件：每台 {sockets} × {cores} 核、{ram} GiB 内存，即最常见的配置（{of} 台主机中的 {n} 台）',
+    usePeakCpu: '峰值 CPU 使用率 {value}',
+    peakCpuBasis:
+      '当前 {busy} 个物理核心繁忙，对应 {vcpu} 个纳入的 vCPU（{n} 台主机在导出时的 CPU 使用率；每周峰值更高）。内存使用率不采用：模型按分配给虚拟机的内存规划。',
+    peakCpuClamped: '{value} 超出允许范围，方案将采用 {used}。',
     licenceHeading: '许可现状',
     licence: '按现状续订这 {hosts}（{cpus}，{cores}）需许可 {licensed} 个核：{edition} 按目录价每年 {cost}。',
     licenceMinimum:
