@@ -570,6 +570,20 @@ const en = {
     noSamples: 'Run Monte Carlo first.',
   },
   sensitivity: {
+    targetNpv:
+      'Moving is cheaper by {gain} in NPV over the horizon (NPV of staying − NPV of moving).',
+    targetNpvLoss:
+      'Staying is cheaper by {gain} in NPV over the horizon (NPV of staying − NPV of moving).',
+    targetPayback: 'Moving pays back in month {month} of {months}.',
+    targetNoPayback: 'Moving does not pay back within the horizon’s {months} months.',
+    xAxisNpv: 'NPV of staying − NPV of moving (right of 0: moving cheaper)',
+    xAxisPayback: 'Payback month of moving (left: sooner; {none} = not within the horizon)',
+    month: 'month {month}',
+    noPayback: 'none',
+    tooltipTarget: '{end} {value}: {result}',
+    tableCaptionTarget: 'The measure with each assumption at its low and its high',
+    atLow: 'At low',
+    atHigh: 'At high',
     atVms: 'At {vms}',
     gapIs: '{cheaper} is cheaper by {gap} a year;',
     gapEqual: 'both platforms cost the same a year;',
@@ -596,7 +610,25 @@ const en = {
     crossHigh: 'Crossover at high (VMs)',
     none: 'none',
   },
+  analysisTarget: {
+    label: 'Measure',
+    annualGap: 'Annual gap, VMware − OpenStack',
+    moveNpvGain: 'NPV gain of moving (stay − move)',
+    paybackMonth: 'Payback month of moving',
+    hint: 'The annual gap compares the platforms a year at your fleet size. The NPV gain and the payback month measure the move itself, month by month over the horizon, with the Stay or move settings (renewal, migration velocity, one-off costs).',
+    hintOn: 'The headline answers stay or move; the NPV gain and the payback month measure that move.',
+  },
   breakEven: {
+    titleNpv: 'Break-even: at what value do staying and moving have the same NPV?',
+    titlePayback: 'Break-even: at what value does moving start or stop paying back within the horizon?',
+    foundNpv: 'Staying and moving have the same NPV at {vms} when {label} is {value}.',
+    foundPayback: 'Moving starts or stops paying back within the horizon at {vms} when {label} is {value}.',
+    noneTarget: 'No break-even inside the allowed range {range}: {side} throughout.',
+    nowTarget: '(now {value}: {side})',
+    sideMoveNpv: 'moving is cheaper in NPV',
+    sideStayNpv: 'staying is cheaper in NPV',
+    sidePays: 'moving pays back',
+    sideNever: 'moving does not pay back',
     title: 'Break-even: at what value do both platforms cost the same?',
     intro:
       'Pick an assumption; the model finds the value at which VMware and OpenStack cost the same a year at your fleet size, everything else unchanged.',
@@ -612,6 +644,13 @@ const en = {
     applied: '{label} set to the break-even value. Undo brings the old value back.',
   },
   uncertainty: {
+    transitionIntro:
+      'The stay-or-move Monte Carlo draws the same assumptions {n} times and runs the month-by-month comparison for each draw (as stackplan montecarlo --target does); the cost curves’ bands need the annual gap.',
+    transitionNpv:
+      'At {vms}, over {n} samples: NPV of staying − NPV of moving is {p10} at P10, {p50} at P50 and {p90} at P90; moving has the lower NPV in {percent} of samples.',
+    transitionPayback:
+      'At {vms}, over {n} samples: moving pays back by {p10} at P10, {p50} at P50 and {p90} at P90; it pays back within the horizon’s {months} months in {percent} of samples.',
+    transitionEmpty: 'No stay-or-move run yet: press Run.',
     intro:
       'Monte Carlo draws every uncertain assumption from its range many times and reports how the annual costs spread, and how often OpenStack is cheaper.',
     samples: 'Samples',
