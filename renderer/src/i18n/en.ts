@@ -75,6 +75,10 @@ const en = {
     confirmDeleteDetail: 'Its {count} changed values go with it. Undo brings it back.',
   },
   chart: {
+    npvBasis:
+      'NPV over one year discounted at {rate} a year; each fleet size grows {growth} a year | NPV over {years} years discounted at {rate} a year; each fleet size grows {growth} a year',
+    npvBasisNoGrowth:
+      'NPV over one year discounted at {rate} a year; no fleet growth | NPV over {years} years discounted at {rate} a year; no fleet growth',
     title: 'Cost curves',
     metric: 'Metric',
     annual: 'Annual',

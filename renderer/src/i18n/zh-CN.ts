@@ -78,6 +78,10 @@ const zhCN: MessageSchema = {
     confirmDeleteDetail: '其中 {count} 个修改过的数值将一并删除。可以撤销。',
   },
   chart: {
+    npvBasis:
+      '净现值按 {years} 年、贴现率 {rate} 计算；每个规模每年增长 {growth} | 净现值按 {years} 年、贴现率 {rate} 计算；每个规模每年增长 {growth}',
+    npvBasisNoGrowth:
+      '净现值按 {years} 年、贴现率 {rate} 计算；规模不增长 | 净现值按 {years} 年、贴现率 {rate} 计算；规模不增长',
     title: '成本曲线',
     metric: '指标',
     annual: '年度',
