@@ -14,7 +14,7 @@ vi.mock('vue-chartjs', async () => {
   const { defineComponent, h } = await import('vue')
   const Line = defineComponent({
     name: 'LineStandIn',
-    props: ['data', 'options', 'plugins'],
+    props: { data: Object, options: Object, plugins: Array },
     setup: () => () => h('canvas'),
   })
   return { Line }
