@@ -14,7 +14,11 @@ vi.mock('vue-chartjs', async () => {
   const { defineComponent, h } = await import('vue')
   const Line = defineComponent({
     name: 'LineStandIn',
-    props: { data: Object, options: Object, plugins: Array },
+    props: {
+      data: { type: Object, required: true },
+      options: { type: Object, required: true },
+      plugins: { type: Array, default: () => [] },
+    },
     setup: () => () => h('canvas'),
   })
   return { Line }
