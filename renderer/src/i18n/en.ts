@@ -535,6 +535,10 @@ const en = {
     page: 'Page',
     storageTitle: 'Storage and host evacuation',
     tornadoTitle: 'What moves the answer',
+    tornadoNoteNpv:
+      'NPV of staying − NPV of moving at {vms}, each assumption alone at its low and high. Bars start at the value with every assumption as entered (the rule); a positive value means moving is cheaper.',
+    tornadoNotePayback:
+      'Payback month of moving at {vms} (counted from 1; “none”: not within the horizon), each assumption alone at its low and high. Bars start at the payback with every assumption as entered (the rule).',
     tornadoNote:
       'Cost gap VMware − OpenStack per year at {vms}, each assumption alone at its low and high. Bars start at the gap with every value as entered (the rule); a positive gap means OpenStack is cheaper.',
     tornadoNone: 'No assumption moves the cost gap for these values, or the tornado could not be computed.',

@@ -526,6 +526,10 @@ const zhCN: MessageSchema = {
     page: '页',
     storageTitle: '存储与主机疏散',
     tornadoTitle: '哪些假设影响结论',
+    tornadoNoteNpv:
+      '{vms}时留下的净现值 − 迁移的净现值，每个假设单独取低值和高值。条形从所有值按输入时的数值（竖线）开始；为正表示迁移更便宜。',
+    tornadoNotePayback:
+      '{vms}时迁移的回本月份（从 1 起计；“无”表示期限内不回本），每个假设单独取低值和高值。条形从所有值按输入时的回本月份（竖线）开始。',
     tornadoNote:
       '{vms}时 VMware − OpenStack 的年成本差，每个假设单独取低值和高值。条形从所有值按输入时的成本差（竖线）开始；成本差为正表示 OpenStack 更便宜。',
     tornadoNone: '在这些数值下没有假设会改变成本差，或无法计算龙卷风图。',
