@@ -10,6 +10,8 @@ import {
   findAssumption,
   isDefaultValue,
   resolveScenario,
+  samplesCsvHeaders,
+  samplesCsvRows,
   scenarioDifferences as scenarioValueDifferences,
   scenarioLayers,
   type AssumptionValue,
@@ -19,6 +21,7 @@ import {
   type Evaluation,
   type MonteCarloResult,
   type Plan,
+  type SamplesForCsv,
   type SensitivityResult,
 } from '../models/index'
 import type { CellValue, Table, TableColumn } from './table'
@@ -360,25 +363,16 @@ export function monteCarloBandsTable(m: MonteCarloResult): Table {
 }
 
 /** Monte Carlo samples: the value each sampled assumption took and the cost gap at the fleet size, per sample. */
-export function monteCarloSamplesTable(m: MonteCarloResult): Table {
-  const keys = m.sampledKeys
+export function monteCarloSamplesTable(m: SamplesForCsv): Table {
+  const [sample, seed, ...rest] = samplesCsvHeaders(m)
+  const gap = rest.pop() as string
   const columns: TableColumn[] = [
-    { header: 'sample', format: 'integer' },
-    { header: 'seed', format: 'integer' },
-    ...keys.map((key): TableColumn => {
-      const unit = findAssumption(key)?.unit
-      return { header: unit ? `${key} (${unit})` : key, format: 'decimal', width: 18 }
-    }),
-    { header: `gap at ${m.fleetVms} VMs (${m.currency}/yr)`, format: 'money' },
+    { header: sample as string, format: 'integer' },
+    { header: seed as string, format: 'integer' },
+    ...rest.map((header): TableColumn => ({ header, format: 'decimal', width: 18 })),
+    { header: gap, format: 'money' },
   ]
-  const rows: CellValue[][] = []
-  for (let s = 0; s < m.samples; s++) {
-    const row: CellValue[] = [s, m.seed]
-    for (const key of keys) row.push((m.sampleValues[key] as Float64Array)[s] as number)
-    row.push(m.gapAtFleet[s] as number)
-    rows.push(row)
-  }
-  return { name: 'Monte Carlo samples', columns, rows }
+  return { name: 'Monte Carlo samples', columns, rows: samplesCsvRows(m) }
 }
 
 /** Every sheet of the workbook, in order; the analysis sheets only when their results exist. */

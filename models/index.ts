@@ -335,6 +335,9 @@ export {
   type RangeProblem,
 } from './analysis/range-edits'
 export { driversAt, perturbations, type DriverQuery } from './analysis/drivers'
+export { histogram, niceStep, summarizeGap, type GapSummary } from './analysis/gap-summary'
+export { csvField } from './analysis/csv-field'
+export { samplesCsv, samplesCsvHeaders, samplesCsvRows, type SamplesForCsv } from './analysis/samples-csv'
 export {
   licenceSchedule,
   type LicenceSchedule,

@@ -5,6 +5,7 @@ import {
   MONTE_CARLO_DEFAULTS,
   SAMPLE_LIMITS,
   type BreakEvenResult,
+  type GapSummary,
   type MonteCarloResult,
   type Plan,
   type SensitivityResult,
@@ -12,7 +13,7 @@ import {
 import { provideReportAnalysis } from '../export/analysis-source'
 import { useHost } from '../host'
 import { documentLabel } from '../i18n'
-import { batchBuffers, type AnalysisFinalReply, type GapSummary } from '../workers/analysis-protocol'
+import { batchBuffers, type AnalysisFinalReply } from '../workers/analysis-protocol'
 import { createAnalysisPool, type AnalysisPool, type WorkerFactory } from '../workers/analysis-pool'
 import { exportFileName } from './export'
 import { usePlanStore } from './plan'

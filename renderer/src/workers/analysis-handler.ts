@@ -3,18 +3,13 @@ import {
   breakEven,
   combineMonteCarloBatches,
   monteCarloBatch,
+  samplesCsv,
   sensitivity,
+  summarizeGap,
   type MonteCarloBatch,
-  type MonteCarloResult,
-} from '@models'
-import { monteCarloSamplesTable, tableToCsv } from '../../../export/index'
-import {
-  batchBuffers,
-  type AnalysisReply,
-  type AnalysisRequest,
   type SamplesForCsv,
-} from './analysis-protocol'
-import { summarizeGap } from './gap-summary'
+} from '@models'
+import { batchBuffers, type AnalysisReply, type AnalysisRequest } from './analysis-protocol'
 
 export interface AnalysisHandlerOptions {
   /** Sends a reply to the page; `transfer` lists buffers to move rather than copy. */
@@ -48,15 +43,9 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** The samples CSV (the export's "Monte Carlo samples" table), UTF-8. */
+/** The model's samples CSV (the same text `stackplan montecarlo --samples-out` writes), UTF-8. */
 export function samplesCsvBytes(run: SamplesForCsv): Uint8Array {
-  const full: MonteCarloResult = {
-    ...run,
-    vms: [],
-    platforms: { vmware: { p10: [], p50: [], p90: [] }, openstack: { p10: [], p50: [], p90: [] } },
-    probabilityOpenstackCheaper: [],
-  }
-  return new TextEncoder().encode(tableToCsv(monteCarloSamplesTable(full)) + '\n')
+  return new TextEncoder().encode(samplesCsv(run))
 }
 
 /**

@@ -1,22 +1,12 @@
-import type { BreakEvenResult, MonteCarloBatch, MonteCarloResult, Plan, SensitivityResult } from '@models'
-
-/** The gap VMware − OpenStack at the fleet size over all samples: quantiles, share and histogram. */
-export interface GapSummary {
-  p10: number
-  p50: number
-  p90: number
-  /** Share of samples with a positive gap (OpenStack cheaper). */
-  openstackCheaperShare: number
-  /** Bin edges (counts.length + 1 of them, 0 among them when the gaps straddle it) and counts. */
-  edges: number[]
-  counts: number[]
-}
-
-/** What the samples CSV needs of a run (a MonteCarloResult without its bands). */
-export type SamplesForCsv = Pick<
+import type {
+  BreakEvenResult,
+  GapSummary,
+  MonteCarloBatch,
   MonteCarloResult,
-  'samples' | 'seed' | 'fleetVms' | 'currency' | 'sampledKeys' | 'sampleValues' | 'gapAtFleet'
->
+  Plan,
+  SamplesForCsv,
+  SensitivityResult,
+} from '@models'
 
 /** Page → worker. Every request carries an id; its replies carry the same id. */
 export type AnalysisRequest =
