@@ -103,6 +103,7 @@ export {
 } from './plan/imported-workload'
 export {
   CURVE_LIMITS,
+  DEFAULT_CURVE,
   FLEET_HOSTS_LIMITS,
   FLEET_VMS_LIMITS,
   IPC_LIMITS,

@@ -3,6 +3,7 @@ import { fleetSizeProblem, planInputs } from '../cost/evaluate'
 import type { ModelInputs } from '../catalog/inputs'
 import { scenarioLayers, type Plan, type Scenario } from '../plan/plan'
 import { catalogDefaults, type AssumptionValues } from '../catalog/values'
+import { DEFAULT_CURVE } from '../plan/limits'
 
 /** Options every analysis takes: which scenario, at which fleet size, with which extra values. */
 export interface AnalysisOptions {
@@ -43,4 +44,4 @@ export function analysisBase(plan: Plan, options: AnalysisOptions = {}): Analysi
 }
 
 /** The fleet-size grid analyses look for crossovers on (DESIGN.md step 10's default curve): 10 to 100,000 VMs. */
-export const CROSSOVER_GRID = { fromVms: 10, toVms: 100_000, points: 61 } as const
+export const CROSSOVER_GRID = DEFAULT_CURVE

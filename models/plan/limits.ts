@@ -16,6 +16,12 @@ export const CURVE_LIMITS = {
   maxPoints: 1000,
 } as const
 
+/**
+ * The default cost curve (DESIGN.md step 10): 10 to 100,000 VMs on a log scale, 61 points. A new plan's view
+ * draws it, analyses look for crossovers on it, and a chart with no points yet spans it.
+ */
+export const DEFAULT_CURVE = { fromVms: 10, toVms: 100_000, points: 61 } as const
+
 /** Defaults of a Monte Carlo run (CLI and UI). */
 export const MONTE_CARLO_DEFAULTS = { samples: 2000, seed: 1 } as const
 

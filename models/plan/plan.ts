@@ -1,5 +1,6 @@
 import type { AssumptionValue } from '../catalog/catalog'
 import type { AssumptionValues } from '../catalog/values'
+import { DEFAULT_CURVE } from './limits'
 
 /** Probability distribution an assumption may carry for Monte Carlo (issue "Analysis"). */
 export interface Distribution {
@@ -145,9 +146,9 @@ export function createDefaultPlan(): Plan {
       metric: 'annual',
       activeScenarioId: BASELINE_SCENARIO_ID,
       fleetUnit: 'vms',
-      curveFromVms: 10,
-      curveToVms: 100_000,
-      curvePoints: 61,
+      curveFromVms: DEFAULT_CURVE.fromVms,
+      curveToVms: DEFAULT_CURVE.toVms,
+      curvePoints: DEFAULT_CURVE.points,
     },
     scorecard: defaultScorecard(),
     extensions: {},
