@@ -3,7 +3,6 @@ import {
   CATEGORIES,
   GROUPS,
   PLATFORMS,
-  catalogDefaults,
   computeCurves,
   describeRange,
   evaluatePlan,
@@ -12,8 +11,9 @@ import {
   resolveScenario,
   samplesCsvHeaders,
   samplesCsvRows,
-  scenarioDifferences as scenarioValueDifferences,
-  scenarioLayers,
+  scenarioDifferences,
+  scenarioOf,
+  scenarioValues,
   type AssumptionValue,
   type AssumptionValues,
   type CostMetric,
@@ -78,18 +78,6 @@ export function valueCell(value: AssumptionValue | undefined): CellValue {
   if (value === undefined) return null
   if (Array.isArray(value)) return value.join(', ')
   return value as CellValue
-}
-
-/** Every assumption's value in a scenario: catalog defaults, then the plan's base values, overrides, extras. */
-export function scenarioValues(
-  plan: Plan,
-  scenarioId: string,
-  overrides: AssumptionValues = {}
-): Record<string, AssumptionValue> {
-  const values = catalogDefaults()
-  const scenario = plan.scenarios.find((s) => s.id === scenarioId)
-  for (const layer of scenarioLayers(plan, scenario)) Object.assign(values, layer)
-  return Object.assign(values, overrides)
 }
 
 const GROUP_TITLES = new Map(GROUPS.map((g) => [g.id, g.title]))
@@ -213,28 +201,6 @@ export function breakdownTable(e: Evaluation): Table {
   }
 }
 
-/** One scenario's values that differ from the base (the first scenario): key, base value and its own. */
-export interface ScenarioDifference {
-  scenarioId: string
-  scenarioName: string
-  key: string
-  base: AssumptionValue | undefined
-  value: AssumptionValue
-}
-
-/** Every scenario's differences from the base, in scenario order (the base itself has none). */
-export function scenarioDifferences(plan: Plan): ScenarioDifference[] {
-  return plan.scenarios.slice(1).flatMap((s) =>
-    scenarioValueDifferences(plan, s.id).map((d) => ({
-      scenarioId: s.id,
-      scenarioName: s.name,
-      key: d.key,
-      base: d.base,
-      value: d.value,
-    }))
-  )
-}
-
 /** Scenarios: every scenario's differences from the base (the first scenario), in scenario order. */
 export function scenariosTable(plan: Plan): Table {
   return {
@@ -281,7 +247,7 @@ export function scenarioTotalsTable(c: Pick<ExportContent, 'plan' | 'scenarioEva
 /** Summary: what the export is of (plan, scenario, date, version) and the answer at the fleet size. */
 export function summaryTable(c: ExportContent): Table {
   const e = c.evaluation
-  const scenario = c.plan.scenarios.find((s) => s.id === c.scenarioId)
+  const scenario = scenarioOf(c.plan, c.scenarioId)
   const crossovers = c.curves.crossovers.map((x) => x.vms)
   const rows: CellValue[][] = [
     ['plan', c.plan.name],

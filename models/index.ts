@@ -62,7 +62,6 @@ export {
   createDefaultPlan,
   defaultScorecard,
   findScenario,
-  scenarioLayers,
   type CostMetric,
   type Distribution,
   type MonteCarloSettings,
@@ -81,8 +80,6 @@ export {
   fallbackValue,
   FLEET_KEY,
   isBaseScenario,
-  resolvedValues,
-  scenarioDifferences,
   uniqueName,
   withAddedScenario,
   withDeletedScenario,
@@ -96,6 +93,14 @@ export {
   withScorecard,
   withValue,
 } from './plan/edits'
+export {
+  baseValues,
+  scenarioDifferences,
+  scenarioLayers,
+  scenarioOf,
+  scenarioValues,
+  type ScenarioDifference,
+} from './plan/scenario-values'
 export {
   planWithImportedWorkload,
   type ImportedWorkloadTotals,

@@ -1,8 +1,9 @@
 import type { AssumptionValue } from '../catalog/catalog'
 import { fleetSizeProblem, planInputs } from '../cost/evaluate'
 import type { ModelInputs } from '../catalog/inputs'
-import { scenarioLayers, type Plan, type Scenario } from '../plan/plan'
-import { catalogDefaults, type AssumptionValues } from '../catalog/values'
+import type { Plan, Scenario } from '../plan/plan'
+import { scenarioValues } from '../plan/scenario-values'
+import type { AssumptionValues } from '../catalog/values'
 import { DEFAULT_CURVE } from '../plan/limits'
 
 /** Options every analysis takes: which scenario, at which fleet size, with which extra values. */
@@ -34,9 +35,7 @@ export function analysisBase(plan: Plan, options: AnalysisOptions = {}): Analysi
     scenarioId: options.scenarioId,
     overrides: options.overrides,
   })
-  const values = catalogDefaults()
-  for (const layer of scenarioLayers(plan, scenario)) Object.assign(values, layer)
-  if (options.overrides) Object.assign(values, options.overrides)
+  const values = scenarioValues(plan, scenario?.id, options.overrides)
   const vms = options.vms ?? inputs.fleetVms
   const problem = fleetSizeProblem(vms)
   if (problem) throw new RangeError(problem)

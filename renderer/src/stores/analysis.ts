@@ -4,6 +4,8 @@ import {
   MAX_SEED,
   MONTE_CARLO_DEFAULTS,
   SAMPLE_LIMITS,
+  scenarioLayers,
+  scenarioOf,
   type BreakEvenResult,
   type GapSummary,
   type MonteCarloResult,
@@ -31,12 +33,11 @@ export function seedProblem(n: number): 'seed' | null {
  * metric, the plan's name, notes and scorecard do not change any analysis.
  */
 export function analysisKey(plan: Plan, scenarioId: string): string {
-  const overrides = plan.scenarios.find((s) => s.id === scenarioId)?.overrides ?? {}
   const v = plan.view
   return JSON.stringify([
     scenarioId,
-    plan.assumptions,
-    overrides,
+    // The base values and the scenario's overrides, as the model resolves them.
+    scenarioLayers(plan, scenarioOf(plan, scenarioId)),
     plan.ranges,
     v.curveFromVms,
     v.curveToVms,
