@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { breakEven, createDefaultPlan, monteCarlo, sensitivity, type Plan } from '@models'
+import { breakEven, createDefaultPlan, driversAt, monteCarlo, sensitivity, type Plan } from '@models'
 import { createAnalysisHandler } from '../../renderer/src/workers/analysis-handler'
 import type { AnalysisReply, AnalysisRequest } from '../../renderer/src/workers/analysis-protocol'
 import { parseCsv } from '../support/csv'
@@ -113,6 +113,41 @@ describe('analysis worker handler', () => {
     await handle({ type: 'cancel', id: 7 })
     await first
     expect(replies).toEqual([{ type: 'cancelled', id: 7 }])
+  })
+
+  it('answers a drivers request with what the model finds drives that cost at that size', async () => {
+    const { handle, replies } = harness()
+    const ask = { plan, scenarioId: 'baseline', platform: 'openstack', category: null } as const
+    await handle({ type: 'drivers', id: 10, ...ask, vms: 3162 })
+    const reply = finalOf(replies, 10)
+    if (reply?.type !== 'drivers') throw new Error(`expected drivers, got ${reply?.type}`)
+    expect(reply.keys).toEqual(driversAt(plan, { vms: 3162, platform: 'openstack', category: null }))
+    // OpenStack at 3,162 VMs runs 66 compute + 2 reserve + 3 controllers + 17 Ceph nodes = 88 nodes:
+    // FTE = max(minFte 5, fixedFte 2 + 88 / 60 = 3.47) = 5, so the on-call minimum drives the cost and hosts
+    // per FTE (±50 %: at 30, 2 + 88 / 30 = 4.93, still under 5) does not; VMware's prices never do.
+    expect(reply.keys).toContain('staff.openstack.minFte')
+    expect(reply.keys).not.toContain('staff.openstack.hostsPerFte')
+    expect(reply.keys).not.toContain('vmware.usdPerCoreYear.vcf')
+    // Without a fleet size it asks at the plan's own 1,000 VMs.
+    await handle({ type: 'drivers', id: 11, ...ask, vms: null, category: 'staff' })
+    expect(finalOf(replies, 11)).toEqual({
+      type: 'drivers',
+      id: 11,
+      keys: driversAt(plan, { platform: 'openstack', category: 'staff' }),
+    })
+  })
+
+  it('drops a drivers request cancelled before it starts, and names the bad value of a plan it refuses', async () => {
+    const { handle, replies } = harness()
+    const ask = { plan, scenarioId: 'baseline', vms: null, platform: null, category: 'power' } as const
+    const first = handle({ type: 'drivers', id: 12, ...ask })
+    await handle({ type: 'cancel', id: 12 })
+    await first
+    expect(replies).toEqual([{ type: 'cancelled', id: 12 }])
+    await handle({ type: 'drivers', id: 13, ...ask, vms: 0 })
+    const reply = finalOf(replies, 13)
+    expect(reply?.type).toBe('error')
+    expect(reply?.type === 'error' && reply.message).toMatch(/fleet size 0 is out of range/)
   })
 
   it('ignores a cancel for a request it does not hold', async () => {

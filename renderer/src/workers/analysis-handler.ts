@@ -2,6 +2,7 @@ import {
   AnalysisCancelledError,
   breakEven,
   combineMonteCarloBatches,
+  driversAt,
   monteCarloBatch,
   samplesCsv,
   sensitivity,
@@ -52,7 +53,7 @@ export function samplesCsvBytes(run: SamplesForCsv): Uint8Array {
  * The analysis worker's message handler, kept apart from the worker so tests can call it directly. It runs
  * the model's analyses and replies by id. Monte Carlo runs in chunks of about `chunkMs` (monteCarloBatch
  * with firstSample, so the chunks give exactly the numbers of one batch), yielding between them so a
- * cancel message can arrive; sensitivity and break-even yield once first, so a request superseded by a
+ * cancel message can arrive; sensitivity, break-even and drivers yield once first, so a request superseded by a
  * newer one is dropped before it starts.
  */
 export function createAnalysisHandler(
@@ -107,6 +108,17 @@ export function createAnalysisHandler(
             result: breakEven(request.plan, request.key, { scenarioId: request.scenarioId }),
           })
         return
+      case 'drivers': {
+        const { plan, scenarioId, vms, platform, category } = request
+        // 250–400 ms on the default plan: one evaluation per perturbed value, so it runs here, not in the page.
+        if (await startOrCancel(id))
+          post({
+            type: 'drivers',
+            id,
+            keys: driversAt(plan, { scenarioId, ...(vms === null ? {} : { vms }), platform, category }),
+          })
+        return
+      }
       case 'monteCarlo':
         return monteCarloPart(request)
       case 'combine': {

@@ -1,9 +1,11 @@
 import type {
   BreakEvenResult,
+  Category,
   GapSummary,
   MonteCarloBatch,
   MonteCarloResult,
   Plan,
+  Platform,
   SamplesForCsv,
   SensitivityResult,
 } from '@models'
@@ -12,6 +14,16 @@ import type {
 export type AnalysisRequest =
   | { type: 'sensitivity'; id: number; plan: Plan; scenarioId: string }
   | { type: 'breakEven'; id: number; plan: Plan; scenarioId: string; key: string }
+  /** What drives one cost (models driversAt): a platform and/or a category, at `vms` (null: the plan's size). */
+  | {
+      type: 'drivers'
+      id: number
+      plan: Plan
+      scenarioId: string
+      vms: number | null
+      platform: Platform | null
+      category: Category | null
+    }
   | {
       type: 'monteCarlo'
       id: number
@@ -33,6 +45,8 @@ export type AnalysisReply = { type: 'progress'; id: number; done: number; total:
 export type AnalysisFinalReply =
   | { type: 'sensitivity'; id: number; result: SensitivityResult }
   | { type: 'breakEven'; id: number; result: BreakEvenResult }
+  /** The assumption keys that drive the asked cost, in catalog order. */
+  | { type: 'drivers'; id: number; keys: string[] }
   | { type: 'batches'; id: number; batches: MonteCarloBatch[] }
   | { type: 'monteCarlo'; id: number; result: MonteCarloResult; gap: GapSummary }
   | { type: 'csv'; id: number; bytes: Uint8Array }
