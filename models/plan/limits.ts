@@ -31,6 +31,13 @@ export const MAX_SEED = 4_294_967_295
 /** Most samples one run may draw (the file format, the window, the CLI and the model agree). */
 export const MAX_MONTE_CARLO_SAMPLES = 100_000
 
+/**
+ * Memory one Monte Carlo run of the command line may hold. A run keeps both platforms' cost at every fleet
+ * size for every sample (2 × 8 bytes each) and every sampled value (8 bytes per key and sample): 100,000
+ * samples × 1,000 fleet sizes from a file would take 1.6 GB, so such a run is refused before it starts.
+ */
+export const MAX_MONTE_CARLO_BYTES = 256 * 1024 * 1024
+
 /** Sample counts a Monte Carlo run accepts. */
 export const SAMPLE_LIMITS = { min: 1, max: MAX_MONTE_CARLO_SAMPLES } as const
 

@@ -1,5 +1,6 @@
 import {
   CATALOG,
+  MAX_MONTE_CARLO_BYTES,
   MAX_MONTE_CARLO_SAMPLES,
   MAX_SEED,
   MONTE_CARLO_DEFAULTS,
@@ -15,13 +16,6 @@ import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions, parseTargetOption } from '../options'
 import { transitionMonteCarloJson, transitionMonteCarloText } from './montecarlo-transition'
 import { writeOutputFile } from '../write-output'
-
-/**
- * Memory one run may hold. A run keeps both platforms' cost at every fleet size for every sample
- * (2 × 8 bytes each) and every sampled value (8 bytes per key and sample): 100,000 samples × 1,000 fleet
- * sizes from a file would take 1.6 GB, so such a run is refused before it starts, naming its size.
- */
-export const MAX_MONTE_CARLO_BYTES = 256 * 1024 * 1024
 
 /** Bytes a run of `samples` over `fleetSizes` points holds at most (every catalog key sampled). */
 export function monteCarloBytes(samples: number, fleetSizes: number): number {
