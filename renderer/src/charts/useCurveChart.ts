@@ -12,6 +12,7 @@ import type {
 } from 'chart.js'
 import {
   CATEGORIES,
+  DEFAULT_CURVE,
   PLATFORMS,
   type Category,
   type CostMetric,
@@ -254,9 +255,9 @@ export function useCurveChart(input: CurveChartInput): {
     const th = theme.value
     const f = fmt.value
     const c = active.value
-    const xs = c?.vms ?? [10, 100_000]
+    const xs = c?.vms ?? [DEFAULT_CURVE.fromVms, DEFAULT_CURVE.toVms]
     const xMin = xs[0] ?? 10
-    const xMax = xs[xs.length - 1] ?? 100_000
+    const xMax = xs[xs.length - 1] ?? DEFAULT_CURVE.toVms
     return {
       responsive: true,
       maintainAspectRatio: false,

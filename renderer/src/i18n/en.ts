@@ -387,6 +387,7 @@ const en = {
     noMatch: 'No assumption matches “{filter}”.',
     drivers: 'Showing what drives {category}',
     driversAt: 'Showing what drives {category} at {vms} VM | Showing what drives {category} at {vms} VMs',
+    driversBusy: 'Finding what drives {category}…',
     driversNone: '{what}: this platform has no such cost, so no assumption drives it.',
     showAll: 'show all',
     showAllLabel: 'Show all assumptions',

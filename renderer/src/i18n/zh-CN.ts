@@ -378,6 +378,7 @@ const zhCN: MessageSchema = {
     noMatch: '没有与“{filter}”匹配的假设。',
     drivers: '正在显示影响“{category}”的假设',
     driversAt: '正在显示影响“{category}”的假设（{vms} 台虚拟机处）',
+    driversBusy: '正在查找影响“{category}”的假设…',
     driversNone: '{what}：该平台没有此项成本，因此没有假设影响它。',
     showAll: '显示全部',
     showAllLabel: '显示全部假设',

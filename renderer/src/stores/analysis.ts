@@ -4,8 +4,11 @@ import {
   MAX_SEED,
   MONTE_CARLO_DEFAULTS,
   SAMPLE_LIMITS,
+  scenarioLayers,
+  scenarioOf,
   type AnalysisTarget,
   type BreakEvenResult,
+  type GapSummary,
   type MonteCarloResult,
   type Plan,
   type SensitivityResult,
@@ -14,9 +17,10 @@ import {
 import { provideReportAnalysis } from '../export/analysis-source'
 import { useHost } from '../host'
 import { documentLabel, i18n } from '../i18n'
-import { batchBuffers, type AnalysisFinalReply, type GapSummary } from '../workers/analysis-protocol'
+import { batchBuffers, type AnalysisFinalReply } from '../workers/analysis-protocol'
 import { createAnalysisPool, type AnalysisPool, type WorkerFactory } from '../workers/analysis-pool'
 import { exportFileName } from './export'
+import type { DriverQuery } from './inspector'
 import { usePlanStore } from './plan'
 
 /** Why a sample count or seed cannot be used, or null. */
@@ -32,16 +36,17 @@ export function seedProblem(n: number): 'seed' | null {
  * metric, the plan's name, notes and scorecard do not change any analysis.
  */
 export function analysisKey(plan: Plan, scenarioId: string): string {
-  const overrides = plan.scenarios.find((s) => s.id === scenarioId)?.overrides ?? {}
   const v = plan.view
   return JSON.stringify([
     scenarioId,
-    plan.assumptions,
-    overrides,
+    // The base values and the scenario's overrides, as the model resolves them.
+    scenarioLayers(plan, scenarioOf(plan, scenarioId)),
     plan.ranges,
     v.curveFromVms,
     v.curveToVms,
     v.curvePoints,
+    // Imported workload classes change every cost at a fleet size (drivers, tornado, bands).
+    plan.workloadMix ?? null,
   ])
 }
 
@@ -186,6 +191,30 @@ export const useAnalysisStore = defineStore('analysis', () => {
   const breakEven = computed(() => (be.state.value?.key === breakEvenFor.value ? be.state.value : null))
   const isBreakEvenBusy = computed(() => be.job.value !== null)
   const refreshBreakEven = (): void => be.refresh(breakEvenFor.value)
+
+  // What drives a cost (linked views): found by the model perturbing each assumption, 250–400 ms, so in a
+  // worker. The inspector asks; a newer question or plan cancels the one in flight (its late reply, matched
+  // by request id, is dropped) and the last answer stays on screen, marked busy, until the new one arrives.
+  const driversQuery = shallowRef<DriverQuery | null>(null)
+  const driversFor = computed(() =>
+    driversQuery.value ? `${JSON.stringify(driversQuery.value)}|${planKey.value}` : null
+  )
+  const drv = keyedAnalysis<string[]>(
+    (id) => ({ type: 'drivers', id, ...target(), ...(driversQuery.value as DriverQuery) }),
+    (r) => (r.type === 'drivers' ? r.keys : null)
+  )
+  /** The drivers of the asked cost for the plan on screen; null while they are computed (or none is asked). */
+  const drivers = computed(() =>
+    driversFor.value !== null && drv.state.value?.key === driversFor.value ? drv.state.value : null
+  )
+  /** The last drivers computed, possibly of an earlier question or plan (shown while the new ones are computed). */
+  const lastDrivers = computed(() => drv.state.value)
+  const isDriversBusy = computed(() => drv.job.value !== null)
+  /** Asks for the drivers of a cost (null: none), computing them unless they are known for this plan. */
+  function refreshDrivers(query: DriverQuery | null): void {
+    driversQuery.value = query ? { ...query } : null
+    if (driversFor.value !== null) drv.refresh(driversFor.value)
+  }
 
   const monteCarloRun = shallowRef<MonteCarloRun | null>(null)
   const progress = shallowRef<{ status: RunStatus; done: number; total: number; message: string | null }>({
@@ -356,6 +385,10 @@ export const useAnalysisStore = defineStore('analysis', () => {
     breakEven,
     isBreakEvenBusy,
     refreshBreakEven,
+    drivers,
+    lastDrivers,
+    isDriversBusy,
+    refreshDrivers,
     monteCarloRun,
     monteCarlo,
     isMonteCarloStale,
