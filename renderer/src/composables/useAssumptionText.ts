@@ -4,6 +4,7 @@ import { formatAssumptionValue } from '../format/assumptions'
 import { assumptionRangeText, valueIssueText, type IssueWords } from '../format/value-issue'
 import { isShare, toDisplayNumber } from '../format/share'
 import { assumptionLabel, assumptionRationale, assumptionUnit } from '../i18n'
+import { choiceLabel } from '../i18n/choice-labels'
 import { explanations } from '../i18n/explanations'
 import { useFormat } from './useFormat'
 
@@ -11,7 +12,7 @@ import { useFormat } from './useFormat'
 export function useAssumptionText(): {
   label: (a: Assumption) => string
   unit: (a: Assumption) => string
-  choice: (option: string) => string
+  choice: (option: string, key: string) => string
   value: (a: Assumption, v: AssumptionValue | undefined) => string
   quantity: (a: Assumption, v: number, maxDigits?: number) => string
   range: (a: Assumption) => string
@@ -19,9 +20,9 @@ export function useAssumptionText(): {
   explain: (a: Assumption) => string
   source: (a: Assumption) => string
 } {
-  const { t, te, locale } = useI18n()
+  const { t, locale } = useI18n()
   const fmt = useFormat()
-  const choice = (option: string): string => (te(`choice.${option}`) ? t(`choice.${option}`) : option)
+  const choice = (option: string, key: string): string => choiceLabel(key, option, locale.value)
   /** A number in the unit the window shows ("20 %" for a share of 0.2, "350" otherwise). */
   const shown = (a: Assumption, v: number, maxDigits = 6): string => {
     const text = fmt.value.number(toDisplayNumber(a, v), maxDigits)
