@@ -102,37 +102,33 @@ export function createSchemaRules(wording: SchemaWording) {
    */
   function object<S extends Shape>(shape: S, what = 'an object') {
     const keys = Object.keys(shape)
+    const { missingKey } = wording
     return v.pipe(
       v.unknown(),
-      v.rawCheck(({ dataset, addIssue }) => {
-        if (!dataset.typed || isObject(dataset.value)) return
-        addIssue({
-          expected: SHAPE_ISSUE.notObject,
-          message: wording.notObject(what, dataset.value),
-        })
-      }),
-      v.rawCheck(({ dataset, addIssue }) => {
-        if (!dataset.typed || !isJsonObject(dataset.value)) return
-        const extraKeys = Object.keys(dataset.value).filter((key) => !Object.hasOwn(shape, key))
-        if (extraKeys.length === 0) return
-        addIssue({
-          expected: SHAPE_ISSUE.unknownKey,
-          received: extraKeys[0],
-          message: wording.unknownKeys(extraKeys, keys),
-        })
-      }),
-      v.rawCheck(({ dataset, addIssue }) => {
-        const { missingKey } = wording
-        if (!dataset.typed || missingKey === null || !isJsonObject(dataset.value)) return
+      // One step for the shape, so a plan of many small objects stays quick to read.
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
         const input = dataset.value
-        const missing = keys.find((key) => !Object.hasOwn(input, key))
-        if (missing !== undefined) addIssue({ message: missingKey(missing) })
-      }),
-      // Own keys only, every known key present: a missing key is checked by its rule as undefined.
-      v.transform((input) => {
+        if (!isObject(input)) {
+          addIssue({ expected: SHAPE_ISSUE.notObject, message: wording.notObject(what, input) })
+          return NEVER
+        }
+        const extraKeys = Object.keys(input).filter((key) => !Object.hasOwn(shape, key))
+        if (extraKeys.length > 0) {
+          addIssue({
+            expected: SHAPE_ISSUE.unknownKey,
+            received: extraKeys[0],
+            message: wording.unknownKeys(extraKeys, keys),
+          })
+          return NEVER
+        }
+        const missing = missingKey === null ? undefined : keys.find((key) => !Object.hasOwn(input, key))
+        if (missingKey !== null && missing !== undefined) {
+          addIssue({ message: missingKey(missing) })
+          return NEVER
+        }
+        // Own keys only, every known key present: a missing key is checked by its rule as undefined.
         const own: Record<string, unknown> = {}
-        const source = input as Record<string, unknown>
-        for (const key of keys) own[key] = Object.hasOwn(source, key) ? source[key] : undefined
+        for (const key of keys) own[key] = Object.hasOwn(input, key) ? input[key] : undefined
         return own
       }),
       v.object(shape)
