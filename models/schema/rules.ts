@@ -50,20 +50,20 @@ function isInRange(rule: NumberRule, value: number): boolean {
 export function createSchemaRules(wording: SchemaWording) {
   const isObject = wording.isPlainObjectOnly ? isPlainObject : isJsonObject
 
-  /** Text within the rule's length (and pattern); nothing is trimmed. */
+  /** Text within the rule's length (checked in this order: text, long enough, short enough, pattern). */
   function text(rule: TextRule) {
     const { minChars = 0, maxChars, pattern } = rule
     return v.pipe(
       v.string((issue) => wording.notText(rule, issue.input)),
-      v.check(
-        (s) => s.length >= minChars,
-        (issue) => wording.textTooShort(rule, issue.input.length)
-      ),
-      v.check(
-        (s) => s.length <= maxChars,
-        (issue) => wording.textTooLong(rule, issue.input.length)
-      ),
-      v.check((s) => pattern === undefined || pattern.test(s), wording.textFormat(rule))
+      // One step for every check, so a plan of many fields stays quick to read.
+      v.rawCheck(({ dataset, addIssue }) => {
+        if (!dataset.typed) return
+        const { length } = dataset.value
+        if (length < minChars) addIssue({ message: wording.textTooShort(rule, length) })
+        else if (length > maxChars) addIssue({ message: wording.textTooLong(rule, length) })
+        else if (pattern !== undefined && !pattern.test(dataset.value))
+          addIssue({ message: wording.textFormat(rule) })
+      })
     )
   }
 
@@ -71,19 +71,14 @@ export function createSchemaRules(wording: SchemaWording) {
   function number(rule: NumberRule = {}) {
     return v.pipe(
       v.number((issue) => wording.notNumber(rule, issue.input)),
-      v.check(
-        (n: number) => Number.isFinite(n),
-        (issue) => wording.notNumber(rule, issue.input)
-      ),
-      v.check(
-        (n) => isInRange(rule, n),
-        (issue) => wording.outOfRange(rule, issue.input)
-      ),
-      v.check(
-        (n) => !rule.isInteger || Number.isInteger(n),
-        (issue) => wording.notWhole(rule, issue.input)
-      ),
-      v.transform(plainZero)
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        const n = dataset.value
+        if (!Number.isFinite(n)) addIssue({ message: wording.notNumber(rule, n) })
+        else if (!isInRange(rule, n)) addIssue({ message: wording.outOfRange(rule, n) })
+        else if (rule.isInteger && !Number.isInteger(n)) addIssue({ message: wording.notWhole(rule, n) })
+        else return plainZero(n)
+        return NEVER
+      })
     )
   }
 
@@ -143,11 +138,11 @@ export function createSchemaRules(wording: SchemaWording) {
   function dictionary(what: string, order: DictionaryOrder = { keyOrder: 'asIs' }) {
     return v.pipe(
       v.unknown(),
-      v.rawCheck(({ dataset, addIssue }) => {
-        if (!dataset.typed || isObject(dataset.value)) return
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        if (isObject(dataset.value)) return dataset.value
         addIssue({ expected: SHAPE_ISSUE.notObject, message: wording.notObject(what, dataset.value) })
+        return NEVER
       }),
-      v.transform((input) => input as Record<string, unknown>),
       v.metadata(order)
     )
   }
