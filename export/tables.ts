@@ -308,9 +308,19 @@ export function summaryTable(c: ExportContent): Table {
   }
 }
 
-/** Tornado rows: each assumption at its low and high and the cost gap at the fleet size each way. */
+/** The heading of a tornado's measured column at one end, naming the target and its unit. */
+function measuredHeader(s: SensitivityResult, end: 'low' | 'high'): string {
+  if (s.target === 'moveNpvGain') return `NPV gain of moving at ${end} (${s.currency})`
+  if (s.target === 'paybackMonth')
+    return `payback month index at ${end} (0 = first month; ${s.months} = none in the horizon)`
+  return `gap at ${end} (${s.currency}/yr)`
+}
+
+/**
+ * Tornado rows: each assumption at its low and high and the measured target at the fleet size each way
+ * (the annual cost gap by default; the move's NPV gain or payback month when the tornado was run for them).
+ */
 export function sensitivityTable(s: SensitivityResult): Table {
-  const cur = s.currency
   return {
     name: 'Sensitivity',
     columns: [
@@ -320,8 +330,8 @@ export function sensitivityTable(s: SensitivityResult): Table {
       { header: 'low', format: 'decimal' },
       { header: 'high', format: 'decimal' },
       { header: 'range from', width: 10 },
-      { header: `gap at low (${cur}/yr)`, format: 'money' },
-      { header: `gap at high (${cur}/yr)`, format: 'money' },
+      { header: measuredHeader(s, 'low'), format: s.target === 'paybackMonth' ? 'integer' : 'money' },
+      { header: measuredHeader(s, 'high'), format: s.target === 'paybackMonth' ? 'integer' : 'money' },
       { header: 'crossover at low (VMs)', format: 'integer' },
       { header: 'crossover at high (VMs)', format: 'integer' },
     ],

@@ -97,6 +97,8 @@ export {
   withValue,
 } from './plan/edits'
 export {
+  importedAssumptionValue,
+  IMPORTED_MEAN_STEPS,
   planWithImportedWorkload,
   type ImportedWorkloadTotals,
   type WorkloadAdjustment,

@@ -38,6 +38,8 @@ export interface CurveChartInput {
   selected?: Ref<CurvePoint | null>
   /** Called with the curve point nearest a click (in height, at the clicked fleet size). */
   onSelect?: (point: CurvePoint) => void
+  /** What the NPV assumes (horizon, discount rate, growth), shown under the tooltip's title in the NPV view. */
+  npvBasis?: Ref<string>
 }
 
 /** A point of one drawn curve: a platform's total (category null) or one category, of one scenario. */
@@ -310,6 +312,7 @@ export function useCurveChart(input: CurveChartInput): {
               const vms = Number((items[0]?.raw as ScatterDataPoint | undefined)?.x)
               return t('chart.tooltipTitle', { vms: f.integer(vms) }, vms)
             },
+            afterTitle: () => (input.metric.value === 'npv' ? (input.npvBasis?.value ?? '') : ''),
             label: (item: TooltipItem<'line'>) => {
               const y = Number((item.raw as ScatterDataPoint).y)
               if (item.datasetIndex >= bandCount.value)

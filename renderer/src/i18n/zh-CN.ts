@@ -78,6 +78,10 @@ const zhCN: MessageSchema = {
     confirmDeleteDetail: '其中 {count} 个修改过的数值将一并删除。可以撤销。',
   },
   chart: {
+    npvBasis:
+      '净现值按 {years} 年、贴现率 {rate} 计算；每个规模每年增长 {growth} | 净现值按 {years} 年、贴现率 {rate} 计算；每个规模每年增长 {growth}',
+    npvBasisNoGrowth:
+      '净现值按 {years} 年、贴现率 {rate} 计算；规模不增长 | 净现值按 {years} 年、贴现率 {rate} 计算；规模不增长',
     title: '成本曲线',
     metric: '指标',
     annual: '年度',
@@ -522,6 +526,10 @@ const zhCN: MessageSchema = {
     page: '页',
     storageTitle: '存储与主机疏散',
     tornadoTitle: '哪些假设影响结论',
+    tornadoNoteNpv:
+      '{vms}时留下的净现值 − 迁移的净现值，每个假设单独取低值和高值。条形从所有值按输入时的数值（竖线）开始；为正表示迁移更便宜。',
+    tornadoNotePayback:
+      '{vms}时迁移的回本月份（从 1 起计；“无”表示期限内不回本），每个假设单独取低值和高值。条形从所有值按输入时的回本月份（竖线）开始。',
     tornadoNote:
       '{vms}时 VMware − OpenStack 的年成本差，每个假设单独取低值和高值。条形从所有值按输入时的成本差（竖线）开始；成本差为正表示 OpenStack 更便宜。',
     tornadoNone: '在这些数值下没有假设会改变成本差，或无法计算龙卷风图。',
@@ -561,6 +569,18 @@ const zhCN: MessageSchema = {
     noSamples: '请先运行蒙特卡洛。',
   },
   sensitivity: {
+    targetNpv: '按整个期限的净现值计，迁移便宜 {gain}（留下的净现值 − 迁移的净现值）。',
+    targetNpvLoss: '按整个期限的净现值计，留下便宜 {gain}（留下的净现值 − 迁移的净现值）。',
+    targetPayback: '迁移在第 {month} 个月回本（共 {months} 个月）。',
+    targetNoPayback: '迁移在期限的 {months} 个月内不回本。',
+    xAxisNpv: '留下的净现值 − 迁移的净现值（0 右侧：迁移更便宜）',
+    xAxisPayback: '迁移回本月份（越靠左越早；{none} = 期限内不回本）',
+    month: '第 {month} 个月',
+    noPayback: '无',
+    tooltipTarget: '{end} {value}：{result}',
+    tableCaptionTarget: '各假设取低值和高值时的衡量值',
+    atLow: '取低值时',
+    atHigh: '取高值时',
     atVms: '在 {vms}时，',
     gapIs: '{cheaper} 每年便宜 {gap}；',
     gapEqual: '两个平台每年成本相同；',
@@ -587,7 +607,25 @@ const zhCN: MessageSchema = {
     crossHigh: '高值时交叉（台）',
     none: '无',
   },
+  analysisTarget: {
+    label: '衡量指标',
+    annualGap: '年度差额，VMware − OpenStack',
+    moveNpvGain: '迁移的净现值收益（留下 − 迁移）',
+    paybackMonth: '迁移回本月份',
+    hint: '年度差额按您的规模比较两个平台一年的成本。净现值收益和回本月份衡量迁移本身：在整个期限内逐月计算，使用“留下或迁移”中的设置（续订、迁移速度、一次性成本）。',
+    hintOn: '标题回答“留下还是迁移”；净现值收益和回本月份衡量的正是这次迁移。',
+  },
   breakEven: {
+    titleNpv: '盈亏平衡：取何值时留下与迁移的净现值相同？',
+    titlePayback: '盈亏平衡：取何值时迁移开始或不再在期限内回本？',
+    foundNpv: '在 {vms} 时，当{label}为 {value}，留下与迁移的净现值相同。',
+    foundPayback: '在 {vms} 时，当{label}为 {value}，迁移开始或不再在期限内回本。',
+    noneTarget: '在允许范围 {range} 内没有盈亏平衡点：始终{side}。',
+    nowTarget: '（当前 {value}：{side}）',
+    sideMoveNpv: '迁移的净现值更低',
+    sideStayNpv: '留下的净现值更低',
+    sidePays: '迁移能回本',
+    sideNever: '迁移不能回本',
     title: '盈亏平衡：取什么值时两个平台成本相同？',
     intro: '选择一项假设，模型会求出在您的规模下 VMware 与 OpenStack 每年成本相同的取值，其余假设保持不变。',
     pick: '要求解的假设',
@@ -602,6 +640,13 @@ const zhCN: MessageSchema = {
     applied: '已将{label}设为盈亏平衡值。撤销即可恢复原值。',
   },
   uncertainty: {
+    transitionIntro:
+      '留下或迁移的蒙特卡洛对同样的假设抽样 {n} 次，每次都逐月比较两条路径（与 stackplan montecarlo --target 相同）；成本曲线的区间带只适用于年度差额。',
+    transitionNpv:
+      '在 {vms} 时，共 {n} 个样本：留下的净现值 − 迁移的净现值 P10 为 {p10}，P50 为 {p50}，P90 为 {p90}；{percent} 的样本中迁移的净现值更低。',
+    transitionPayback:
+      '在 {vms} 时，共 {n} 个样本：迁移回本月份 P10 为 {p10}，P50 为 {p50}，P90 为 {p90}；{percent} 的样本在期限的 {months} 个月内回本。',
+    transitionEmpty: '尚未运行留下或迁移的蒙特卡洛：请点击运行。',
     intro:
       '蒙特卡洛模拟会从每项不确定假设的范围中多次抽样，给出年度成本的分布，以及 OpenStack 更便宜的概率。',
     samples: '样本数',
@@ -718,6 +763,13 @@ const zhCN: MessageSchema = {
     byCpuModel: '按 CPU 型号',
     unnamed: '（未给出）',
     usage: '当前平均使用率：CPU {cpu}，内存 {memory}',
+    alsoHeading: '同时用于方案',
+    useHostHardware:
+      '这些主机的硬件：每台 {sockets} × {cores} 核、{ram} GiB 内存，即最常见的配置（{of} 台主机中的 {n} 台）',
+    usePeakCpu: '峰值 CPU 使用率 {value}',
+    peakCpuBasis:
+      '当前 {busy} 个物理核心繁忙，对应 {vcpu} 个纳入的 vCPU（{n} 台主机在导出时的 CPU 使用率；每周峰值更高）。内存使用率不采用：模型按分配给虚拟机的内存规划。',
+    peakCpuClamped: '{value} 超出允许范围，方案将采用 {used}。',
     licenceHeading: '许可现状',
     licence: '按现状续订这 {hosts}（{cpus}，{cores}）需许可 {licensed} 个核：{edition} 按目录价每年 {cost}。',
     licenceMinimum:

@@ -4,10 +4,12 @@ import {
   MAX_SEED,
   MONTE_CARLO_DEFAULTS,
   SAMPLE_LIMITS,
+  type AnalysisTarget,
   type BreakEvenResult,
   type MonteCarloResult,
   type Plan,
   type SensitivityResult,
+  type TransitionMonteCarloResult,
 } from '@models'
 import { provideReportAnalysis } from '../export/analysis-source'
 import { useHost } from '../host'
@@ -80,6 +82,18 @@ export interface MonteCarloRun {
 export type RunStatus = 'idle' | 'running' | 'combining' | 'done' | 'cancelled' | 'error'
 
 /**
+ * Samples of the stay-or-move Monte Carlo: each is a whole month-by-month comparison, so it runs the CLI's
+ * default (`stackplan montecarlo --target …` without --samples) rather than the curve run's sample count.
+ */
+export const TRANSITION_MONTE_CARLO_SAMPLES = 500
+
+export interface TransitionMonteCarloRun {
+  key: string
+  result: TransitionMonteCarloResult
+  elapsedMs: number
+}
+
+/**
  * Sensitivity, break-even and Monte Carlo for the plan on screen, computed by the model in Web Workers.
  * Results are derived, never stored in the plan: each remembers the analysisKey it was computed for, and a
  * result for another key is stale (sensitivity and break-even are recomputed on request; Monte Carlo is
@@ -100,6 +114,12 @@ export const useAnalysisStore = defineStore('analysis', () => {
     set: (n) => planStore.setMonteCarlo({ samples: samples.value, seed: n }),
   })
   const breakEvenKey = ref('vmware.usdPerCoreYear.vcf')
+  /**
+   * What sensitivity, break-even and Monte Carlo measure (models/analysis/target.ts): a view choice like the
+   * break-even key, not saved with the plan; one choice for the three so they answer the same question.
+   */
+  const analysisTarget = ref<AnalysisTarget>('annualGap')
+  const isTransitionTarget = computed(() => analysisTarget.value !== 'annualGap')
   const planKey = computed(() => analysisKey(planStore.plan, planStore.activeScenarioId))
   const target = (): { plan: Plan; scenarioId: string } => ({
     plan: toRaw(planStore.plan),
@@ -131,16 +151,17 @@ export const useAnalysisStore = defineStore('analysis', () => {
   }
 
   const sens = keyedAnalysis<SensitivityResult>(
-    (id) => ({ type: 'sensitivity', id, ...target() }),
+    (id) => ({ type: 'sensitivity', id, ...target(), target: analysisTarget.value }),
     (r) => (r.type === 'sensitivity' ? r.result : null)
   )
+  const sensitivityFor = computed(() => `${analysisTarget.value}|${planKey.value}`)
   const sensitivity = computed(() =>
-    sens.state.value?.key === planKey.value ? sens.state.value.value : null
+    sens.state.value?.key === sensitivityFor.value ? sens.state.value.value : null
   )
   /** The last tornado, possibly of an earlier plan (shown dimmed while the new one is computed). */
   const lastSensitivity = computed(() => sens.state.value)
   const isSensitivityBusy = computed(() => sens.job.value !== null)
-  const refreshSensitivity = (): void => sens.refresh(planKey.value)
+  const refreshSensitivity = (): void => sens.refresh(sensitivityFor.value)
   /** Starts the tornado for the plan on screen if needed; resolves once it is computed (or has failed). */
   function ensureSensitivity(): Promise<void> {
     refreshSensitivity()
@@ -158,10 +179,10 @@ export const useAnalysisStore = defineStore('analysis', () => {
   }
 
   const be = keyedAnalysis<BreakEvenResult>(
-    (id) => ({ type: 'breakEven', id, ...target(), key: breakEvenKey.value }),
+    (id) => ({ type: 'breakEven', id, ...target(), key: breakEvenKey.value, target: analysisTarget.value }),
     (r) => (r.type === 'breakEven' ? r.result : null)
   )
-  const breakEvenFor = computed(() => `${breakEvenKey.value}|${planKey.value}`)
+  const breakEvenFor = computed(() => `${breakEvenKey.value}|${analysisTarget.value}|${planKey.value}`)
   const breakEven = computed(() => (be.state.value?.key === breakEvenFor.value ? be.state.value : null))
   const isBreakEvenBusy = computed(() => be.job.value !== null)
   const refreshBreakEven = (): void => be.refresh(breakEvenFor.value)
@@ -181,6 +202,11 @@ export const useAnalysisStore = defineStore('analysis', () => {
   const isMonteCarloStale = computed(
     () => monteCarloRun.value !== null && monteCarloRun.value.key !== planKey.value
   )
+  /** The last stay-or-move Monte Carlo; kept, marked stale, when the plan changes, as the curve run is. */
+  const transitionRun = shallowRef<TransitionMonteCarloRun | null>(null)
+  const isTransitionStale = computed(
+    () => transitionRun.value !== null && transitionRun.value.key !== planKey.value
+  )
   const isRunning = computed(
     () => progress.value.status === 'running' || progress.value.status === 'combining'
   )
@@ -190,9 +216,42 @@ export const useAnalysisStore = defineStore('analysis', () => {
     progress.value = { ...progress.value, status: 'error', message }
   }
 
-  /** Runs Monte Carlo over every worker (contiguous sample blocks) and combines the blocks in a worker. */
+  /** The stay-or-move Monte Carlo on worker 0 (transition targets). */
+  async function runTransitionMonteCarlo(): Promise<void> {
+    cancelMonteCarlo()
+    const p = workers()
+    const token = ++runCounter
+    const total = TRANSITION_MONTE_CARLO_SAMPLES
+    const key = planKey.value
+    const id = p.nextId()
+    active = { token, ids: [id] }
+    progress.value = { status: 'running', done: 0, total, message: null }
+    const started = performance.now()
+    const reply = await p.send(
+      0,
+      { type: 'monteCarloTransition', id, ...target(), seed: seed.value, samples: total },
+      {
+        onProgress: (done) => {
+          if (active?.token === token) progress.value = { ...progress.value, done }
+        },
+      }
+    )
+    if (active?.token !== token) return
+    if (reply.type !== 'monteCarloTransition')
+      return fail(reply.type === 'error' ? reply.message : 'cancelled')
+    active = null
+    const elapsedMs = performance.now() - started
+    transitionRun.value = markRaw({ key, result: markRaw(reply.result), elapsedMs })
+    progress.value = { status: 'done', done: total, total, message: null }
+  }
+
+  /**
+   * Runs Monte Carlo for the chosen target: the cost curves over every worker (contiguous sample blocks,
+   * combined in a worker), or the stay-or-move comparison on one.
+   */
   async function runMonteCarlo(): Promise<void> {
     if (samplesProblem(samples.value) || seedProblem(seed.value)) return
+    if (isTransitionTarget.value) return runTransitionMonteCarlo()
     cancelMonteCarlo()
     const p = workers()
     const token = ++runCounter
@@ -286,6 +345,8 @@ export const useAnalysisStore = defineStore('analysis', () => {
     samples,
     seed,
     breakEvenKey,
+    analysisTarget,
+    isTransitionTarget,
     planKey,
     sensitivity,
     lastSensitivity,
@@ -298,6 +359,8 @@ export const useAnalysisStore = defineStore('analysis', () => {
     monteCarloRun,
     monteCarlo,
     isMonteCarloStale,
+    transitionRun,
+    isTransitionStale,
     progress,
     isRunning,
     runMonteCarlo,

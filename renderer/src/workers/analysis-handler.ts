@@ -3,6 +3,7 @@ import {
   breakEven,
   combineMonteCarloBatches,
   monteCarloBatch,
+  monteCarloTransition,
   sensitivity,
   type MonteCarloBatch,
   type MonteCarloResult,
@@ -99,6 +100,25 @@ export function createAnalysisHandler(
     post({ type: 'batches', id, batches }, batches.flatMap(batchBuffers))
   }
 
+  /**
+   * The stay-or-move Monte Carlo (monteCarloTransition) in one call, its progress posted as it goes. It is
+   * short (500 samples by default, each one month-by-month comparison), so it is not chunked: a cancel before
+   * it starts drops it, and the page ignores the reply of a run it has cancelled since.
+   */
+  async function transitionPart(
+    request: Extract<AnalysisRequest, { type: 'monteCarloTransition' }>
+  ): Promise<void> {
+    const { id, plan, scenarioId, seed, samples } = request
+    if (!(await startOrCancel(id))) return
+    const result = monteCarloTransition(plan, {
+      scenarioId,
+      seed,
+      samples,
+      onProgress: (done, total) => post({ type: 'progress', id, done, total }),
+    })
+    post({ type: 'monteCarloTransition', id, result })
+  }
+
   async function run(request: Exclude<AnalysisRequest, { type: 'cancel' }>): Promise<void> {
     const { id } = request
     switch (request.type) {
@@ -107,7 +127,7 @@ export function createAnalysisHandler(
           post({
             type: 'sensitivity',
             id,
-            result: sensitivity(request.plan, { scenarioId: request.scenarioId }),
+            result: sensitivity(request.plan, { scenarioId: request.scenarioId, target: request.target }),
           })
         return
       case 'breakEven':
@@ -115,11 +135,16 @@ export function createAnalysisHandler(
           post({
             type: 'breakEven',
             id,
-            result: breakEven(request.plan, request.key, { scenarioId: request.scenarioId }),
+            result: breakEven(request.plan, request.key, {
+              scenarioId: request.scenarioId,
+              target: request.target,
+            }),
           })
         return
       case 'monteCarlo':
         return monteCarloPart(request)
+      case 'monteCarloTransition':
+        return transitionPart(request)
       case 'combine': {
         const result = combineMonteCarloBatches(request.batches)
         const gap = summarizeGap(result.gapAtFleet)

@@ -1,4 +1,12 @@
-import type { BreakEvenResult, MonteCarloBatch, MonteCarloResult, Plan, SensitivityResult } from '@models'
+import type {
+  AnalysisTarget,
+  BreakEvenResult,
+  MonteCarloBatch,
+  MonteCarloResult,
+  Plan,
+  SensitivityResult,
+  TransitionMonteCarloResult,
+} from '@models'
 
 /** The gap VMware − OpenStack at the fleet size over all samples: quantiles, share and histogram. */
 export interface GapSummary {
@@ -20,8 +28,11 @@ export type SamplesForCsv = Pick<
 
 /** Page → worker. Every request carries an id; its replies carry the same id. */
 export type AnalysisRequest =
-  | { type: 'sensitivity'; id: number; plan: Plan; scenarioId: string }
-  | { type: 'breakEven'; id: number; plan: Plan; scenarioId: string; key: string }
+  /** `target` defaults to the annual gap (models/analysis/target.ts). */
+  | { type: 'sensitivity'; id: number; plan: Plan; scenarioId: string; target?: AnalysisTarget }
+  | { type: 'breakEven'; id: number; plan: Plan; scenarioId: string; key: string; target?: AnalysisTarget }
+  /** The stay-or-move Monte Carlo at the plan's fleet size (one worker: a sample is a whole transition). */
+  | { type: 'monteCarloTransition'; id: number; plan: Plan; scenarioId: string; seed: number; samples: number }
   | {
       type: 'monteCarlo'
       id: number
@@ -45,6 +56,7 @@ export type AnalysisFinalReply =
   | { type: 'breakEven'; id: number; result: BreakEvenResult }
   | { type: 'batches'; id: number; batches: MonteCarloBatch[] }
   | { type: 'monteCarlo'; id: number; result: MonteCarloResult; gap: GapSummary }
+  | { type: 'monteCarloTransition'; id: number; result: TransitionMonteCarloResult }
   | { type: 'csv'; id: number; bytes: Uint8Array }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string }
