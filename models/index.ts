@@ -334,7 +334,9 @@ export { breakEven, type BreakEvenOptions, type BreakEvenResult } from './analys
 export {
   combineMonteCarloBatches,
   monteCarlo,
+  maxMonteCarloSamples,
   monteCarloBatch,
+  monteCarloBytes,
   quantilesInPlace,
   sampledAssumptions,
   type CostBand,

@@ -11,9 +11,28 @@ import {
 } from './distributions'
 import { clampToCatalog, numericInputSetter } from '../catalog/input-setters'
 import type { Distribution, Plan } from '../plan/plan'
-import { MAX_MONTE_CARLO_SAMPLES, MAX_SEED, MONTE_CARLO_DEFAULTS } from '../plan/limits'
+import {
+  MAX_MONTE_CARLO_BYTES,
+  MAX_MONTE_CARLO_SAMPLES,
+  MAX_SEED,
+  MONTE_CARLO_DEFAULTS,
+} from '../plan/limits'
 import { Sfc32 } from './random'
 import type { Platform } from '../cost/types'
+
+/**
+ * Bytes a run of `samples` over `fleetSizes` fleet sizes holds at most: both platforms' annual cost at every
+ * fleet size (2 × 8 bytes) and every sampled value (8 bytes per catalog key, plus the gap at the plan's
+ * size) for every sample. The window and the command line refuse a run above MAX_MONTE_CARLO_BYTES.
+ */
+export function monteCarloBytes(samples: number, fleetSizes: number): number {
+  return samples * (fleetSizes * 16 + (CATALOG.length + 1) * 8)
+}
+
+/** The most samples a run over `fleetSizes` fleet sizes may draw: the sample limit or the memory limit. */
+export function maxMonteCarloSamples(fleetSizes: number): number {
+  return Math.min(MAX_MONTE_CARLO_SAMPLES, Math.floor(MAX_MONTE_CARLO_BYTES / monteCarloBytes(1, fleetSizes)))
+}
 
 export interface MonteCarloOptions extends Omit<AnalysisOptions, 'vms'>, AnalysisControl {
   /** @default 2000 */

@@ -32,7 +32,7 @@ export const MAX_SEED = 4_294_967_295
 export const MAX_MONTE_CARLO_SAMPLES = 100_000
 
 /**
- * Memory one Monte Carlo run of the command line may hold. A run keeps both platforms' cost at every fleet
+ * Memory one Monte Carlo run (window or command line) may hold. A run keeps both platforms' cost at every fleet
  * size for every sample (2 × 8 bytes each) and every sampled value (8 bytes per key and sample): 100,000
  * samples × 1,000 fleet sizes from a file would take 1.6 GB, so such a run is refused before it starts.
  */

@@ -4,6 +4,11 @@ import {
   AnalysisCancelledError,
   annualTotalAt,
   CATALOG,
+  CURVE_LIMITS,
+  MAX_MONTE_CARLO_BYTES,
+  MAX_MONTE_CARLO_SAMPLES,
+  maxMonteCarloSamples,
+  monteCarloBytes,
   combineMonteCarloBatches,
   computeCurves,
   createDefaultPlan,
@@ -252,5 +257,26 @@ describe('monteCarlo', () => {
     expect(() => monteCarlo(plan, { seed: -1 })).toThrow(/seed -1 is out of range/)
     expect(() => monteCarlo(plan, { seed: 2 ** 32 })).toThrow(RangeError)
     expect(() => combineMonteCarloBatches([])).toThrow(RangeError)
+  })
+})
+
+describe('the memory bound of a run', () => {
+  it('allows the most samples that fit in MAX_MONTE_CARLO_BYTES, never more than the sample limit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: CURVE_LIMITS.maxPoints + 1 }), (fleetSizes) => {
+        const max = maxMonteCarloSamples(fleetSizes)
+        expect(max).toBeLessThanOrEqual(MAX_MONTE_CARLO_SAMPLES)
+        expect(monteCarloBytes(max, fleetSizes)).toBeLessThanOrEqual(MAX_MONTE_CARLO_BYTES)
+        // The most that fit: one more sample is either past the sample limit or past the memory limit.
+        const isSampleBound = max === MAX_MONTE_CARLO_SAMPLES
+        expect(isSampleBound || monteCarloBytes(max + 1, fleetSizes) > MAX_MONTE_CARLO_BYTES).toBe(true)
+      })
+    )
+  })
+
+  it('counts both platforms’ cost at every fleet size and every sampled value', () => {
+    // 1 sample × (10 fleet sizes × 2 platforms × 8 B + (catalog keys + 1) × 8 B).
+    expect(monteCarloBytes(1, 10)).toBe(160 + (CATALOG.length + 1) * 8)
+    expect(monteCarloBytes(1000, 10)).toBe(1000 * monteCarloBytes(1, 10))
   })
 })

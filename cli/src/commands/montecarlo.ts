@@ -1,10 +1,10 @@
 import {
-  CATALOG,
   MAX_MONTE_CARLO_BYTES,
   MAX_MONTE_CARLO_SAMPLES,
   MAX_SEED,
   MONTE_CARLO_DEFAULTS,
   monteCarlo,
+  monteCarloBytes,
   monteCarloTransition,
   samplesCsv,
   summarizeGap,
@@ -16,11 +16,6 @@ import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions, parseTargetOption } from '../options'
 import { transitionMonteCarloJson, transitionMonteCarloText } from './montecarlo-transition'
 import { writeOutputFile } from '../write-output'
-
-/** Bytes a run of `samples` over `fleetSizes` points holds at most (every catalog key sampled). */
-export function monteCarloBytes(samples: number, fleetSizes: number): number {
-  return samples * (fleetSizes * 16 + (CATALOG.length + 1) * 8)
-}
 
 function megabytes(bytes: number): string {
   return `${number(Math.ceil(bytes / (1024 * 1024)))} MB`

@@ -572,10 +572,8 @@ const en = {
     noSamples: 'Run Monte Carlo first.',
   },
   sensitivity: {
-    targetNpv:
-      'Moving is cheaper by {gain} in NPV over the horizon (NPV of staying − NPV of moving).',
-    targetNpvLoss:
-      'Staying is cheaper by {gain} in NPV over the horizon (NPV of staying − NPV of moving).',
+    targetNpv: 'Moving is cheaper by {gain} in NPV over the horizon (NPV of staying − NPV of moving).',
+    targetNpvLoss: 'Staying is cheaper by {gain} in NPV over the horizon (NPV of staying − NPV of moving).',
     targetPayback: 'Moving pays back in month {month} of {months}.',
     targetNoPayback: 'Moving does not pay back within the horizon’s {months} months.',
     xAxisNpv: 'NPV of staying − NPV of moving (right of 0: moving cheaper)',
@@ -659,6 +657,8 @@ const en = {
     seed: 'Seed',
     seedHint: 'The same seed and sample count give the same numbers on every machine.',
     samplesInvalid: 'Samples: a whole number from {min} to {max}.',
+    samplesInvalidMemory:
+      'Samples: a whole number from {min} to {max}: with {points} curve points, more would take over {megabytes} MB of memory.',
     seedInvalid: 'Seed: a whole number from 0 to {max}.',
     run: 'Run',
     runAgain: 'Run again',

@@ -646,6 +646,8 @@ const zhCN: MessageSchema = {
     seed: '随机种子',
     seedHint: '相同的种子和样本数在任何机器上都得到相同的结果。',
     samplesInvalid: '样本数：{min} 到 {max} 之间的整数。',
+    samplesInvalidMemory:
+      '样本数：{min} 到 {max} 之间的整数：曲线有 {points} 个点，更多样本将占用超过 {megabytes} MB 内存。',
     seedInvalid: '随机种子：0 到 {max} 之间的整数。',
     run: '运行',
     runAgain: '重新运行',

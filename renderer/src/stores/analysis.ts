@@ -2,6 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, toRaw, watch } from 'vue'
 import {
   MAX_SEED,
+  maxMonteCarloSamples,
   MONTE_CARLO_DEFAULTS,
   SAMPLE_LIMITS,
   scenarioLayers,
@@ -23,9 +24,9 @@ import { exportFileName } from './export'
 import type { DriverQuery } from './inspector'
 import { usePlanStore } from './plan'
 
-/** Why a sample count or seed cannot be used, or null. */
-export function samplesProblem(n: number): 'samples' | null {
-  return Number.isInteger(n) && n >= SAMPLE_LIMITS.min && n <= SAMPLE_LIMITS.max ? null : 'samples'
+/** Why a sample count or seed cannot be used, or null; `max` is the run's limit (see maxSamples). */
+export function samplesProblem(n: number, max: number = SAMPLE_LIMITS.max): 'samples' | null {
+  return Number.isInteger(n) && n >= SAMPLE_LIMITS.min && n <= max ? null : 'samples'
 }
 export function seedProblem(n: number): 'seed' | null {
   return Number.isInteger(n) && n >= 0 && n <= MAX_SEED ? null : 'seed'
@@ -125,6 +126,14 @@ export const useAnalysisStore = defineStore('analysis', () => {
    */
   const analysisTarget = ref<AnalysisTarget>('annualGap')
   const isTransitionTarget = computed(() => analysisTarget.value !== 'annualGap')
+  /**
+   * The most samples a run may draw: the curves' run holds every sample's cost at every curve point (plus
+   * the plan's size), so a plan with many curve points allows fewer samples within the memory limit. The
+   * stay-or-move run keeps one result per sample.
+   */
+  const maxSamples = computed(() =>
+    isTransitionTarget.value ? SAMPLE_LIMITS.max : maxMonteCarloSamples(planStore.plan.view.curvePoints + 1)
+  )
   const planKey = computed(() => analysisKey(planStore.plan, planStore.activeScenarioId))
   const target = (): { plan: Plan; scenarioId: string } => ({
     plan: toRaw(planStore.plan),
@@ -279,7 +288,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
    * combined in a worker), or the stay-or-move comparison on one.
    */
   async function runMonteCarlo(): Promise<void> {
-    if (samplesProblem(samples.value) || seedProblem(seed.value)) return
+    if (samplesProblem(samples.value, maxSamples.value) || seedProblem(seed.value)) return
     if (isTransitionTarget.value) return runTransitionMonteCarlo()
     cancelMonteCarlo()
     const p = workers()
@@ -372,6 +381,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
 
   return {
     samples,
+    maxSamples,
     seed,
     breakEvenKey,
     analysisTarget,
