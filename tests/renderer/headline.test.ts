@@ -80,19 +80,52 @@ describe('HeadlineSentence', () => {
     expect(wrapper.text()).toContain('VMware stays cheaper from 10 to 100,000 VMs.')
   })
 
-  it('names the yearly crossover even when the chart shows NPV, never the NPV one', async () => {
+  it('speaks NPV alone in the NPV view: the NPV gap over the horizon, its basis and the NPV crossover', async () => {
     const { wrapper } = mountWithStores(HeadlineSentence)
     const store = usePlanStore()
     const plan = createDefaultPlan()
     const annual = computeCurves(plan, { metric: 'annual' }).crossovers.map((c) => c.vms)
     const npv = computeCurves(plan, { metric: 'npv' }).crossovers.map((c) => c.vms)
-    // The default plan's yearly and NPV crossovers differ, so the sentence tells which one it names.
+    // The default plan's yearly and NPV crossovers differ, so the sentence shows which one it names.
     expect(annual.length).toBeGreaterThan(0)
+    expect(npv.length).toBeGreaterThan(0)
     expect(npv).not.toEqual(annual)
     store.setMetric('npv')
     await nextTick()
     const fmt = createNumberFormatter('en', 'USD', 'code')
-    expect(wrapper.text()).toContain(`The yearly costs cross at ${fmt.integer(annual[0]!)}`)
+    const e = evaluatePlan(plan)
+    const { vmware, openstack } = e.platforms
+    const cheaper = vmware.horizon.npv < openstack.horizon.npv ? 'VMware' : 'OpenStack'
+    const gap = Math.abs(vmware.horizon.npv - openstack.horizon.npv)
+    const text = wrapper.text()
+    expect(text).toContain(`At 1,000 VMs ${cheaper} costs`)
+    expect(text).toContain(`less in NPV over the horizon (${fmt.money(gap)})`)
+    expect(text).toContain(`The NPV curves cross at ${fmt.integer(npv[0]!)}`)
+    // Never the yearly measure in the NPV answer.
+    expect(text).not.toContain('a year (')
+    expect(text).not.toContain('The yearly costs cross')
+    // The default plan: 5 years at 8 %, no fleet growth; with growth the basis and the numbers change.
+    expect(wrapper.get('[data-testid="headline-npv-basis"]').text()).toBe(
+      'NPV over 5 years discounted at 8\u202f% a year; no fleet growth.'
+    )
+    store.setValue('workload.growthPerYear', 0.2)
+    await nextTick()
+    const grown = structuredClone(plan)
+    grown.assumptions['workload.growthPerYear'] = 0.2
+    const g = evaluatePlan(grown).platforms
+    expect(wrapper.get('[data-testid="headline-npv-basis"]').text()).toBe(
+      'NPV over 5 years discounted at 8\u202f% a year; each fleet size grows 20\u202f% a year.'
+    )
+    expect(wrapper.text()).toContain(`(${fmt.money(Math.abs(g.vmware.horizon.npv - g.openstack.horizon.npv))})`)
+    expect(Math.abs(g.vmware.horizon.npv - g.openstack.horizon.npv)).not.toBe(gap)
+  })
+
+  it('keeps the yearly answer and crossover in the annual view', async () => {
+    const { wrapper } = mountWithStores(HeadlineSentence)
+    const text = wrapper.text()
+    expect(text).toContain('less a year (')
+    expect(text).not.toContain('NPV')
+    expect(wrapper.find('[data-testid="headline-npv-basis"]').exists()).toBe(false)
   })
 
   it('names the active scenario when the plan has several', async () => {
