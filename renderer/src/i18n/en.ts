@@ -377,6 +377,7 @@ const en = {
     reset: 'Reset',
     resetLabel: 'Reset {label} to {value}',
     default: 'default {value}',
+    defaultPrice: 'default {usd} ≈ {shown}',
     range: 'allowed {range}',
     changed: 'changed',
     noMatch: 'No assumption matches “{filter}”.',

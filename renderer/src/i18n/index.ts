@@ -3,6 +3,7 @@ import { createDefaultPlan, isAssumptionKey, type Assumption } from '@models'
 import en, { type MessageSchema } from './en'
 import zhCN, { zhAssumptionLabels, zhAssumptionUnits, zhShareUnits } from './zh-CN'
 import { isShare, shareUnitEnglish } from '../format/share'
+import { isUsdPrice, priceUnitIn } from '../format/money-entry'
 import type { Locale } from '../stores/settings'
 
 export type { MessageSchema }
@@ -27,14 +28,27 @@ export function documentLabel(doc: { fileName: string | null; planName: string }
 
 /**
  * An assumption's unit in the locale (the catalog speaks English; an unlisted unit stays as it is). Shares
- * are shown in percent, so their unit starts with "%" ("% of VMs that need VM-level HA").
+ * are shown in percent, so their unit starts with "%" ("% of VMs that need VM-level HA"). A USD price shown in
+ * another currency names that currency ("EUR per core per year", "欧元 / 核 / 年").
  */
-export function assumptionUnit(a: Assumption, locale: string): string {
+export function assumptionUnit(a: Assumption, locale: string, shownCurrency = 'USD'): string {
+  const isConverted = shownCurrency !== 'USD' && isUsdPrice(a)
   if (locale === 'zh-CN') {
-    if (!isShare(a)) return zhAssumptionUnits[a.unit] ?? a.unit
-    return zhShareUnits[a.unit] ?? '%'
+    if (isShare(a)) return zhShareUnits[a.unit] ?? '%'
+    const unit = zhAssumptionUnits[a.unit] ?? a.unit
+    return isConverted ? unit.replace(/^(美元|USD)/, currencyNameZh(shownCurrency)) : unit
   }
-  return isShare(a) ? shareUnitEnglish(a.unit) : a.unit
+  if (isShare(a)) return shareUnitEnglish(a.unit)
+  return isConverted ? priceUnitIn(a.unit, shownCurrency) : a.unit
+}
+
+/** A currency's Chinese name ("欧元" for EUR), else its code. */
+function currencyNameZh(code: string): string {
+  try {
+    return new Intl.DisplayNames('zh-CN', { type: 'currency' }).of(code) ?? code
+  } catch {
+    return code
+  }
 }
 
 /** An assumption's label in the locale (the catalog speaks English). */

@@ -368,6 +368,7 @@ const zhCN: MessageSchema = {
     reset: '重置',
     resetLabel: '将 {label} 重置为 {value}',
     default: '默认 {value}',
+    defaultPrice: '默认 {usd} ≈ {shown}',
     range: '允许 {range}',
     changed: '已修改',
     noMatch: '没有与“{filter}”匹配的假设。',
