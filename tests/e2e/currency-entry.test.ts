@@ -58,6 +58,10 @@ describe.skipIf(isE2eSkipped)('a price typed in the plan’s currency, in Chromi
     expect((await field.getByTestId('price-default').innerText()).replace(/\s+/g, ' ').trim()).toBe(
       'default USD 350 ≈ EUR 322 ·'
     )
+    // The group's note says the dollar list prices are shown converted.
+    await expect
+      .poll(() => page.getByText('shown and typed here in EUR at the plan’s exchange rate').count())
+      .toBe(1)
     const before = await headlineText(page)
     await input.fill('100')
     await input.press('Enter')

@@ -378,6 +378,8 @@ const en = {
     resetLabel: 'Reset {label} to {value}',
     default: 'default {value}',
     defaultPrice: 'default {usd} ≈ {shown}',
+    listPricesConverted:
+      'Prices are list prices in US dollars, shown and typed here in {currency} at the plan’s exchange rate; real deals are negotiated.',
     range: 'allowed {range}',
     changed: 'changed',
     noMatch: 'No assumption matches “{filter}”.',

@@ -369,6 +369,7 @@ const zhCN: MessageSchema = {
     resetLabel: '将 {label} 重置为 {value}',
     default: '默认 {value}',
     defaultPrice: '默认 {usd} ≈ {shown}',
+    listPricesConverted: '价格为美元目录价，此处按方案汇率以 {currency} 显示和输入；实际成交价可以协商。',
     range: '允许 {range}',
     changed: '已修改',
     noMatch: '没有与“{filter}”匹配的假设。',
