@@ -73,7 +73,10 @@ function textWidth(page: Page, text: string, px: number): Promise<number> {
 }
 
 async function exportCurvesPng(s: BrowserSession, name: string): Promise<Buffer> {
-  const [file] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('curves-png').click()])
+  const [file] = await Promise.all([
+    s.page.waitForEvent('download'),
+    s.page.getByTestId('curves-png').click(),
+  ])
   const path = join(s.downloadsDir, name)
   await file.saveAs(path)
   await copyFile(path, join(SCREENSHOT_DIR, name))

@@ -32,7 +32,10 @@ function numberAssumption(key: string): NumberAssumption {
 }
 
 /** A field in a plan shown in euros at 0.92 EUR per USD. */
-async function mountInEuros(key: string, rate = 0.92): Promise<ReturnType<typeof mountWithStores>['wrapper']> {
+async function mountInEuros(
+  key: string,
+  rate = 0.92
+): Promise<ReturnType<typeof mountWithStores>['wrapper']> {
   const { wrapper } = mountWithStores(AssumptionField, { props: { assumption: assumption(key) } })
   const store = usePlanStore()
   expect(store.setValue('finance.currency', 'EUR')).toBeNull()
@@ -62,7 +65,9 @@ describe('prices are shown and typed in the plan’s currency; the plan keeps do
     expect(inputValue(wrapper)).toBe('322')
     expect(wrapper.get('input[type="text"]').attributes('data-currency')).toBe('EUR')
     expect(wrapper.get('.unit').text()).toBe('EUR per core per year')
-    expect(wrapper.get('[data-testid="price-default"]').text()).toBe(`default USD${NBSP}350 ≈ EUR${NBSP}322 ·`)
+    expect(wrapper.get('[data-testid="price-default"]').text()).toBe(
+      `default USD${NBSP}350 ≈ EUR${NBSP}322 ·`
+    )
     // The allowed range 0–10,000 USD in euros: 10,000 × 0.92 = 9,200.
     expect(wrapper.get('.hint').text()).toContain(`allowed EUR${NBSP}0 to EUR${NBSP}9,200`)
   })
@@ -76,7 +81,9 @@ describe('prices are shown and typed in the plan’s currency; the plan keeps do
     expect(store.values[VCF]).toBe(108.695652174)
     expect(inputValue(wrapper)).toBe('100')
     // The reference stays the catalog's dollar default.
-    expect(wrapper.get('[data-testid="price-default"]').text()).toBe(`default USD${NBSP}350 ≈ EUR${NBSP}322 ·`)
+    expect(wrapper.get('[data-testid="price-default"]').text()).toBe(
+      `default USD${NBSP}350 ≈ EUR${NBSP}322 ·`
+    )
   })
 
   it('accepts the amount with its code and cents: "EUR 123.45" stores 134.184782609 USD', async () => {
@@ -114,7 +121,9 @@ describe('prices are shown and typed in the plan’s currency; the plan keeps do
     const kwh = assumption('power.usdPerKwh')
     const kwhField = await mountInEuros('power.usdPerKwh')
     // the default in dollars × 0.92, at the display precision
-    expect(inputValue(kwhField)).toBe(valueToInputText(Number(((kwh.default as number) * 0.92).toPrecision(10))))
+    expect(inputValue(kwhField)).toBe(
+      valueToInputText(Number(((kwh.default as number) * 0.92).toPrecision(10)))
+    )
     expect(inputValue(await mountInEuros('finance.usdToCurrency'))).toBe('0.92')
     expect(inputValue(await mountInEuros('workload.petShare'))).toBe('60')
   })

@@ -64,7 +64,11 @@ export function useAssumptionText(): {
         ? shown(a, v)
         : typeof v === 'number' && fields.isPrice(a)
           ? fmt.value.number(fields.toShown(a, v), 2)
-          : formatAssumptionValue(a, v, fmt.value, { on: t('inspector.on'), off: t('inspector.off'), choice }),
+          : formatAssumptionValue(a, v, fmt.value, {
+              on: t('inspector.on'),
+              off: t('inspector.off'),
+              choice,
+            }),
     quantity: (a, v, maxDigits = 4) =>
       isShare(a)
         ? shown(a, v, maxDigits)
