@@ -56,7 +56,7 @@ describe.skipIf(isE2eSkipped)('a price typed in the plan’s currency, in Chromi
     // 350 USD × 0.92 = 322 EUR, with the dollar default beside it.
     expect(await input.inputValue()).toBe('322')
     expect((await field.getByTestId('price-default').innerText()).replace(/\s+/g, ' ').trim()).toBe(
-      'default USD 350 ≈ EUR 322 ·'
+      'default USD 350 ≈ EUR 322'
     )
     // The group's note says the dollar list prices are shown converted.
     await expect

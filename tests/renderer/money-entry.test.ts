@@ -66,7 +66,7 @@ describe('prices are shown and typed in the plan’s currency; the plan keeps do
     expect(wrapper.get('input[type="text"]').attributes('data-currency')).toBe('EUR')
     expect(wrapper.get('.unit').text()).toBe('EUR per core per year')
     expect(wrapper.get('[data-testid="price-default"]').text()).toBe(
-      `default USD${NBSP}350 ≈ EUR${NBSP}322 ·`
+      `default USD${NBSP}350 ≈ EUR${NBSP}322`
     )
     // The allowed range 0–10,000 USD in euros: 10,000 × 0.92 = 9,200.
     expect(wrapper.get('.hint').text()).toContain(`allowed EUR${NBSP}0 to EUR${NBSP}9,200`)
@@ -82,7 +82,7 @@ describe('prices are shown and typed in the plan’s currency; the plan keeps do
     expect(inputValue(wrapper)).toBe('100')
     // The reference stays the catalog's dollar default.
     expect(wrapper.get('[data-testid="price-default"]').text()).toBe(
-      `default USD${NBSP}350 ≈ EUR${NBSP}322 ·`
+      `default USD${NBSP}350 ≈ EUR${NBSP}322`
     )
   })
 
