@@ -12,7 +12,11 @@ vi.mock('vue-chartjs', async () => {
   return {
     Bar: defineComponent({
       name: 'BarStub',
-      props: { data: { type: Object, required: true }, options: Object, plugins: Array },
+      props: {
+        data: { type: Object, required: true },
+        options: { type: Object, default: null },
+        plugins: { type: Array, default: null },
+      },
       setup: () => () => h('canvas'),
     }),
   }
