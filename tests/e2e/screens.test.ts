@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { seriousAxeViolations } from '../support/axe'
 import { type BrowserSession, freshDocument, isE2eSkipped, openPlanner, screenshot } from '../support/browser'
 
 const SIZES = [
@@ -62,7 +63,15 @@ describe.each(['light', 'dark'] as const)(
         // The filter matches keys in every language.
         await setAssumption(page, 'finance.currency', 'finance.currency', 'EUR')
         await setAssumption(page, 'finance.usdToCurrency', 'finance.usdToCurrency', '0.92')
+        // A changed price too: its reference sits on the changed field's tint.
+        await setAssumption(page, 'vmware.usdPerCoreYear.vcf', 'vmware.usdPerCoreYear.vcf', '300')
+        const vcf = page.locator('[data-key="vmware.usdPerCoreYear.vcf"]')
+        await expect.poll(() => vcf.getAttribute('class')).toContain('changed')
         await page.getByTestId('inspector-filter').fill('')
+        await page.locator('[data-key="vmware.edition"]').scrollIntoViewIfNeeded()
+        // 300 EUR ÷ 0.92 = 326.086956522 USD, shown as 300 again.
+        expect(await vcf.locator('input').inputValue()).toBe('300')
+        expect(await seriousAxeViolations(page)).toEqual([])
         const found: Record<string, string[]> = {}
         for (const size of SIZES) {
           await page.setViewportSize(size)

@@ -373,7 +373,7 @@ const en = {
     editing: 'Editing {scenario}',
     editingBase: 'Editing the base values',
     resetGroup: 'Reset group',
-    resetGroupLabel: 'Reset every changed value in {group}',
+    resetGroupLabel: 'Reset group: every changed value in {group}',
     reset: 'Reset',
     resetLabel: 'Reset {label} to {value}',
     default: 'default {value}',

@@ -364,7 +364,7 @@ const zhCN: MessageSchema = {
     editing: '正在编辑“{scenario}”',
     editingBase: '正在编辑基准数值',
     resetGroup: '重置本组',
-    resetGroupLabel: '重置“{group}”中所有修改过的数值',
+    resetGroupLabel: '重置本组：“{group}”中所有修改过的数值',
     reset: '重置',
     resetLabel: '将 {label} 重置为 {value}',
     default: '默认 {value}',
