@@ -10,8 +10,8 @@ const SIZES = [
 ] as const
 
 /**
- * Controls whose own text does not fit them: a select narrower than its chosen option, or a label or unit
- * cut by its box. Each entry names the field's key and the text. Empty when every text shows whole.
+ * Controls whose own text does not fit them: a select narrower than its chosen option, a label cut by its
+ * box, or a group heading pushed past the pane. Each entry names the field's key and the text. Empty when every text shows whole.
  */
 function cutTexts(page: Page): Promise<string[]> {
   return page.evaluate(`(() => {
@@ -30,6 +30,15 @@ function cutTexts(page: Page): Promise<string[]> {
       for (const el of field.querySelectorAll('.label')) {
         if (el.offsetParent && el.scrollWidth > el.clientWidth + 1) cut.push(field.dataset.key + ': ' + el.textContent)
       }
+    }
+    // A group heading's parts (title, changed count, Reset group) stay inside the pane, left of its scrollbar.
+    for (const part of document.querySelectorAll('.inspector .group-head > *')) {
+      const pane = part.closest('.groups')
+      const right = pane.getBoundingClientRect().left + pane.clientWidth
+      if (part.getBoundingClientRect().right > right + 0.5) cut.push('group heading: ' + part.textContent.trim())
+      // Nor does the title run under the changed count beside it.
+      const title = part.querySelector('.group-title')
+      if (title && title.scrollWidth > title.clientWidth + 1) cut.push('group title: ' + title.textContent)
     }
     return cut
   })()`) as Promise<string[]>
