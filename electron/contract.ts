@@ -55,6 +55,8 @@ export interface RecoverySnapshot {
 export interface InvokeChannels {
   'app:info': { args: []; ret: { version: string; platform: string } }
   'app:confirmClose': { args: [req: { proceed: boolean }]; ret: void }
+  /** The window's language, so the native menu and dialogs speak it too. */
+  'app:setLanguage': { args: [req: { language: ShellLanguage }]; ret: void }
   'window:setDocumentState': { args: [req: { title: string; isDirty: boolean }]; ret: void }
   'shell:openExternal': { args: [req: { url: string }]; ret: boolean }
   'plan:openDialog': { args: []; ret: OpenResult }
@@ -76,6 +78,10 @@ export interface InvokeChannels {
     ret: SaveResult
   }
 }
+
+/** Languages the window and the native shell (menu, dialogs) speak. */
+export const SHELL_LANGUAGES = ['en', 'zh-CN'] as const
+export type ShellLanguage = (typeof SHELL_LANGUAGES)[number]
 
 /** Paper sizes of the PDF report. */
 export const PDF_PAGE_SIZES = ['A4', 'Letter'] as const
@@ -104,6 +110,7 @@ export interface PushChannels {
 export const INVOKE_CHANNELS = [
   'app:info',
   'app:confirmClose',
+  'app:setLanguage',
   'window:setDocumentState',
   'shell:openExternal',
   'plan:openDialog',

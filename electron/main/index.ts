@@ -12,6 +12,7 @@ import { registerIpcHandlers } from './ipc/index'
 import { KnownPaths } from './known-paths'
 import { createMainWindow } from './main-window'
 import { installMenu } from './menu'
+import { languageForLocale, setShellLanguage } from './shell-text'
 import { denyAllPermissions, lockDownWebContents } from './navigation'
 import { ExternalOpenQueue, findPlanPathsInArgv } from './os-open'
 import { registerAppProtocol, registerAppScheme } from './protocol'
@@ -118,6 +119,8 @@ function startApp(): void {
       denyAllPermissions(session.defaultSession)
       registerAppProtocol(protocol, RENDERER_DIR)
 
+      // The OS locale speaks until the window says which language it shows.
+      setShellLanguage(languageForLocale(app.getLocale()))
       const userData = app.getPath('userData')
       const recent = new RecentFiles(path.join(userData, 'recent.json'))
       const services: DocumentServices = {
@@ -135,6 +138,7 @@ function startApp(): void {
         documents: services,
         recovery: { store: new RecoveryStore(path.join(userData, 'recovery')), knownPaths },
         closeGuard,
+        onLanguageChanged: refreshMenu,
       })
 
       recentPaths = await recent.list().catch(() => [])

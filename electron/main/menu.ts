@@ -2,6 +2,7 @@ import path from 'node:path'
 import { Menu } from 'electron'
 import type { MenuItemConstructorOptions } from 'electron'
 import type { PushChannel, PushChannels } from '../contract'
+import { shellText, type MenuRole, type ShellText } from './shell-text'
 
 export interface MenuOptions {
   isPackaged: boolean
@@ -14,8 +15,19 @@ export interface MenuOptions {
   openHelp: () => void
 }
 
-function recentSubmenu(options: MenuOptions): MenuItemConstructorOptions[] {
-  if (options.recent.length === 0) return [{ label: 'No recent plans', enabled: false }]
+/** A role's item, labelled in the shell language when it has a label for the role. */
+function roleItem(text: ShellText, role: MenuRole): MenuItemConstructorOptions {
+  const label = text.roles[role]
+  return label === undefined ? { role } : { role, label }
+}
+
+/** "关于 Stackplan(&A)" → "关于 Stackplan", "&About Stackplan" → "About Stackplan": macOS shows no mnemonics. */
+export function withoutMnemonic(label: string): string {
+  return label.replace(/\(&\w\)/g, '').replace(/&(.)/g, '$1')
+}
+
+function recentSubmenu(options: MenuOptions, text: ShellText): MenuItemConstructorOptions[] {
+  if (options.recent.length === 0) return [{ label: text.menu.noRecent, enabled: false }]
   return options.recent.map((filePath, index) => ({
     // Accelerator-style mnemonics for the first nine; '&' in a name would be read as a mnemonic marker.
     label: `${index < 9 ? `&${index + 1} ` : ''}${path.basename(filePath).replace(/&/g, '&&')}`,
@@ -28,59 +40,62 @@ function recentSubmenu(options: MenuOptions): MenuItemConstructorOptions[] {
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const { send, isPackaged, platform } = options
   const isMac = platform === 'darwin'
+  const text = shellText()
+  const m = text.menu
+  const role = (name: MenuRole) => roleItem(text, name)
 
   const file: MenuItemConstructorOptions = {
-    label: '&File',
+    label: m.file,
     submenu: [
-      { label: '&New', accelerator: 'CmdOrCtrl+N', click: () => send('menu:new') },
-      { label: '&Open…', accelerator: 'CmdOrCtrl+O', click: () => send('menu:open') },
-      { label: 'Open &Recent', submenu: recentSubmenu(options) },
+      { label: m.new, accelerator: 'CmdOrCtrl+N', click: () => send('menu:new') },
+      { label: m.open, accelerator: 'CmdOrCtrl+O', click: () => send('menu:open') },
+      { label: m.openRecent, submenu: recentSubmenu(options, text) },
       { type: 'separator' },
-      { label: '&Save', accelerator: 'CmdOrCtrl+S', click: () => send('menu:save') },
-      { label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('menu:saveAs') },
+      { label: m.save, accelerator: 'CmdOrCtrl+S', click: () => send('menu:save') },
+      { label: m.saveAs, accelerator: 'CmdOrCtrl+Shift+S', click: () => send('menu:saveAs') },
       { type: 'separator' },
-      { label: '&Export PDF…', accelerator: 'CmdOrCtrl+P', click: () => send('menu:export') },
-      { label: '&Import inventory…', accelerator: 'CmdOrCtrl+I', click: () => send('menu:importInventory') },
-      ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
+      { label: m.exportPdf, accelerator: 'CmdOrCtrl+P', click: () => send('menu:export') },
+      { label: m.importInventory, accelerator: 'CmdOrCtrl+I', click: () => send('menu:importInventory') },
+      ...(isMac ? [] : [{ type: 'separator' } as const, role('quit')]),
     ],
   }
 
   const edit: MenuItemConstructorOptions = {
-    label: '&Edit',
+    label: m.edit,
     submenu: [
       // Plan-level undo/redo lives in the renderer's store, so these are messages, not the native roles.
-      { label: '&Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('menu:undo') },
-      { label: '&Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: () => send('menu:redo') },
+      { label: m.undo, accelerator: 'CmdOrCtrl+Z', click: () => send('menu:undo') },
+      { label: m.redo, accelerator: 'CmdOrCtrl+Shift+Z', click: () => send('menu:redo') },
       { type: 'separator' },
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      { role: 'selectAll' },
+      role('cut'),
+      role('copy'),
+      role('paste'),
+      role('selectAll'),
     ],
   }
 
   const developerItems: MenuItemConstructorOptions[] = isPackaged
     ? []
-    : [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }]
+    : [role('reload'), role('toggleDevTools'), { type: 'separator' }]
   const view: MenuItemConstructorOptions = {
-    label: '&View',
+    label: m.view,
     submenu: [
       ...developerItems,
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      role('resetZoom'),
+      role('zoomIn'),
+      role('zoomOut'),
       { type: 'separator' },
-      { role: 'togglefullscreen' },
+      role('togglefullscreen'),
     ],
   }
 
   const help: MenuItemConstructorOptions = {
-    label: '&Help',
+    label: m.help,
     role: 'help',
     submenu: [
-      { label: 'OpenStack documentation', click: () => options.openHelp() },
+      { label: m.openstackDocs, click: () => options.openHelp() },
       ...(isMac ? [] : [{ type: 'separator' } as const]),
-      ...(isMac ? [] : [{ label: '&About Stackplan', click: () => options.showAbout() }]),
+      ...(isMac ? [] : [{ label: m.about, click: () => options.showAbout() }]),
     ],
   }
 
@@ -89,15 +104,15 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         {
           label: 'Stackplan',
           submenu: [
-            { label: 'About Stackplan', click: () => options.showAbout() },
+            { label: withoutMnemonic(m.about), click: () => options.showAbout() },
             { type: 'separator' },
-            { role: 'services' },
+            role('services'),
             { type: 'separator' },
-            { role: 'hide' },
-            { role: 'hideOthers' },
-            { role: 'unhide' },
+            role('hide'),
+            role('hideOthers'),
+            role('unhide'),
             { type: 'separator' },
-            { role: 'quit' },
+            role('quit'),
           ],
         },
       ]

@@ -8,6 +8,7 @@ vi.mock('electron', async () => (await import('./support/electron-mock')).electr
 
 const { dialog, invokeHandler, trustedEvent, windowRegistry } = await import('./support/electron-mock')
 const { registerExportHandlers } = await import('../../electron/main/ipc/export')
+const { setShellLanguage } = await import('../../electron/main/shell-text')
 
 const pdfBytes = new TextEncoder().encode('%PDF-1.7 report')
 const fakeWindow = { isDestroyed: () => false }
@@ -102,6 +103,32 @@ describe('export:saveFile', () => {
     const options = dialog.showMessageBox.mock.calls[0]?.[1] as { message: string; buttons: string[] }
     expect(options.message).toBe('“kept.csv” already exists. Replace it?')
     expect(options.buttons).toEqual(['Cancel', 'Replace'])
+  })
+
+  it('asks in Chinese when the window speaks Chinese', async () => {
+    const chosen = path.join(tmp, '预算')
+    writeFileSync(`${chosen}.csv`, 'their numbers')
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen })
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false })
+    setShellLanguage('zh-CN')
+    try {
+      const request = { suggestedName: 'curves.csv', kind: 'csv', bytes: new Uint8Array([97]) }
+      expect(await invokeHandler('export:saveFile', event, request)).toEqual({ status: 'cancelled' })
+    } finally {
+      setShellLanguage('en')
+    }
+    const saveOptions = dialog.showSaveDialog.mock.calls[0]?.[1] as { title: string; filters: unknown }
+    expect(saveOptions.title).toBe('导出 CSV')
+    expect(saveOptions.filters).toEqual([{ name: 'CSV 文件', extensions: ['csv'] }])
+    const options = dialog.showMessageBox.mock.calls[0]?.[1] as {
+      title: string
+      message: string
+      buttons: string[]
+    }
+    expect(options.title).toBe('替换文件？')
+    expect(options.message).toBe('“预算.csv”已存在。要替换它吗？')
+    expect(options.buttons).toEqual(['取消', '替换'])
+    expect(readFileSync(`${chosen}.csv`, 'utf8')).toBe('their numbers')
   })
 
   it('replaces the file under the extended name when the user says Replace', async () => {

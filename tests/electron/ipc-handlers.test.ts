@@ -55,6 +55,7 @@ const recent = {
   add: vi.fn(async (p: string) => [p, ...recentList.filter((x) => x !== p)]),
 }
 const onRecentChanged = vi.fn()
+const onLanguageChanged = vi.fn()
 const store = { write: vi.fn(async () => undefined), discard: vi.fn(async () => undefined), list: vi.fn() }
 const closeGuard = new CloseGuard(vi.fn())
 const confirmSpy = vi.spyOn(closeGuard, 'confirm').mockImplementation(() => undefined)
@@ -72,6 +73,7 @@ beforeAll(() => {
     documents: { knownPaths, recent, onRecentChanged },
     recovery: { store, knownPaths },
     closeGuard,
+    onLanguageChanged,
   })
 })
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
@@ -322,6 +324,25 @@ describe('app and window channels', () => {
   it('app:confirmClose reaches the close guard for the sender window', async () => {
     await invokeHandler('app:confirmClose', event, { proceed: true })
     expect(confirmSpy).toHaveBeenCalledExactlyOnceWith(fakeWindow, true)
+  })
+
+  it('app:setLanguage switches the shell language and rebuilds the menu only when it changes', async () => {
+    const { shellLanguage, setShellLanguage } = await import('../../electron/main/shell-text')
+    setShellLanguage('en')
+    try {
+      await invokeHandler('app:setLanguage', event, { language: 'zh-CN' })
+      expect(shellLanguage()).toBe('zh-CN')
+      expect(onLanguageChanged).toHaveBeenCalledTimes(1)
+      await invokeHandler('app:setLanguage', event, { language: 'zh-CN' })
+      expect(onLanguageChanged).toHaveBeenCalledTimes(1)
+      await expect(invokeHandler('app:setLanguage', event, { language: 'fr' })).rejects.toThrow(/language/)
+      expect(shellLanguage()).toBe('zh-CN')
+      await invokeHandler('app:setLanguage', event, { language: 'en' })
+      expect(shellLanguage()).toBe('en')
+      expect(onLanguageChanged).toHaveBeenCalledTimes(2)
+    } finally {
+      setShellLanguage('en')
+    }
   })
 
   it('window:setDocumentState sets the title', async () => {

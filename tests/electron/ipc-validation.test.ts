@@ -15,6 +15,7 @@ const stamp = { sizeBytes: 1234, mtimeMs: 1_700_000_000_000.5, sha256: 'ab'.repe
 const VALID_ARGS: Record<InvokeChannel, unknown[]> = {
   'app:info': [],
   'app:confirmClose': [{ proceed: true }],
+  'app:setLanguage': [{ language: 'zh-CN' }],
   'window:setDocumentState': [{ title: 'Budget 2026', isDirty: true }],
   'shell:openExternal': [{ url: 'https://docs.openstack.org/' }],
   'plan:openDialog': [],

@@ -1,10 +1,11 @@
 import type { MenuItemConstructorOptions } from 'electron'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('electron', async () => (await import('./support/electron-mock')).electronMock)
 
 const { Menu } = await import('./support/electron-mock')
-const { buildMenuTemplate, installMenu } = await import('../../electron/main/menu')
+const { buildMenuTemplate, installMenu, withoutMnemonic } = await import('../../electron/main/menu')
+const { languageForLocale, setShellLanguage } = await import('../../electron/main/shell-text')
 
 function setup(overrides: Partial<Parameters<typeof buildMenuTemplate>[0]> = {}) {
   const send = vi.fn()
@@ -138,4 +139,74 @@ it('installMenu builds and sets the application menu', () => {
   expect(Menu.setApplicationMenu).toHaveBeenCalledExactlyOnceWith(
     Menu.buildFromTemplate.mock.results[0]?.value
   )
+})
+
+describe('in Chinese', () => {
+  afterEach(() => {
+    setShellLanguage('en')
+  })
+
+  it('labels every menu, item and role in Chinese with bracketed mnemonics', () => {
+    setShellLanguage('zh-CN')
+    const { template, send } = setup({ isPackaged: false })
+    expect(template.map((entry) => entry.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)'])
+    const file = template[0]?.submenu as MenuItemConstructorOptions[]
+    expect(file.map((entry) => entry.label ?? entry.type)).toEqual([
+      '新建(&N)',
+      '打开(&O)…',
+      '最近打开(&R)',
+      'separator',
+      '保存(&S)',
+      '另存为(&A)…',
+      'separator',
+      '导出 PDF(&E)…',
+      '导入清单(&I)…',
+      'separator',
+      '退出(&Q)',
+    ])
+    expect(file.at(-1)).toEqual({ role: 'quit', label: '退出(&Q)' })
+    click(file[4] as MenuItemConstructorOptions)
+    expect(send).toHaveBeenCalledExactlyOnceWith('menu:save')
+    const edit = template[1]?.submenu as MenuItemConstructorOptions[]
+    expect(edit.map((entry) => entry.label ?? entry.type)).toEqual([
+      '撤销(&U)',
+      '重做(&R)',
+      'separator',
+      '剪切(&T)',
+      '复制(&C)',
+      '粘贴(&P)',
+      '全选(&A)',
+    ])
+    // Every item that shows text has it in Chinese: no role falls back to Electron's English wording.
+    const view = template[2]?.submenu as MenuItemConstructorOptions[]
+    for (const entry of view)
+      expect(entry.type === 'separator' || /[\u4e00-\u9fff]/.test(entry.label ?? '')).toBe(true)
+  })
+
+  it('says there are no recent plans in Chinese', () => {
+    setShellLanguage('zh-CN')
+    const { template } = setup({ recent: [] })
+    const file = template[0]?.submenu as MenuItemConstructorOptions[]
+    expect(file[2]?.submenu).toEqual([{ label: '没有最近打开的计划', enabled: false }])
+  })
+
+  it('drops mnemonics in the macOS app menu', () => {
+    setShellLanguage('zh-CN')
+    const { template } = setup({ platform: 'darwin' })
+    const appMenu = template[0]?.submenu as MenuItemConstructorOptions[]
+    expect(appMenu[0]?.label).toBe('关于 Stackplan')
+    expect(withoutMnemonic('&About Stackplan')).toBe('About Stackplan')
+    expect(withoutMnemonic('R&&D')).toBe('R&D')
+  })
+
+  it('follows the OS locale until the window says otherwise: any Chinese locale reads Chinese', () => {
+    expect(['zh-CN', 'zh-TW', 'zh', 'en-US', 'de-DE', ''].map(languageForLocale)).toEqual([
+      'zh-CN',
+      'zh-CN',
+      'zh-CN',
+      'en',
+      'en',
+      'en',
+    ])
+  })
 })

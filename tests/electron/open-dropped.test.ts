@@ -34,6 +34,7 @@ beforeAll(() => {
     documents: { knownPaths, recent, onRecentChanged },
     recovery: { store: { write: vi.fn(), discard: vi.fn(), list: vi.fn() }, knownPaths },
     closeGuard: new CloseGuard(vi.fn()),
+    onLanguageChanged: vi.fn(),
   })
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -115,6 +115,12 @@ describe('Electron host', () => {
     expect(seen).toEqual([{ command: 'save' }, { command: 'openRecent', ref: '/p/r.stackplan' }])
   })
 
+  it('tells main the window language so the native menu and dialogs speak it', () => {
+    const { api, invoke } = fakeApi({})
+    createElectronHost(api).setLanguage('zh-CN')
+    expect(invoke).toHaveBeenCalledExactlyOnceWith('app:setLanguage', { language: 'zh-CN' })
+  })
+
   describe('a dropped file', () => {
     const DROPPED = '/home/ana/Downloads/budget.stackplan'
     const droppedFile = () => new File(['{"dropped": "content"}'], 'budget.stackplan')

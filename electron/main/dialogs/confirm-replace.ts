@@ -3,6 +3,7 @@ import path from 'node:path'
 import { dialog } from 'electron'
 import type { BrowserWindow, MessageBoxOptions } from 'electron'
 import { withExtension } from './file-names'
+import { shellText } from '../shell-text'
 
 /** True when anything (even a dangling link) is at `filePath`. */
 async function pathExists(filePath: string): Promise<boolean> {
@@ -27,14 +28,15 @@ export async function confirmedExportPath(
 ): Promise<string | null> {
   const target = withExtension(chosen, extension)
   if (!target.isChanged || !(await pathExists(target.path))) return target.path
+  const text = shellText().dialog
   const options: MessageBoxOptions = {
     type: 'warning',
-    buttons: ['Cancel', 'Replace'],
+    buttons: [text.cancel, text.replace],
     defaultId: 0,
     cancelId: 0,
-    title: 'Replace file?',
-    message: `“${path.basename(target.path)}” already exists. Replace it?`,
-    detail: `A file of that name is already in ${path.dirname(target.path)}; replacing it overwrites its contents.`,
+    title: text.replaceTitle,
+    message: text.replaceMessage(path.basename(target.path)),
+    detail: text.replaceDetail(path.dirname(target.path)),
   }
   const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options)
   return response === 1 ? target.path : null

@@ -3,11 +3,18 @@ import { app, dialog } from 'electron'
 import type { BrowserWindow, SaveDialogOptions } from 'electron'
 import type { ExportFileKind } from '../../contract'
 import { toSuggestedFileName } from './file-names'
+import { shellText } from '../shell-text'
 
-const FILTERS: Record<ExportFileKind, { title: string; name: string }> = {
-  xlsx: { title: 'Export workbook', name: 'Excel workbooks' },
-  csv: { title: 'Export CSV', name: 'CSV files' },
-  png: { title: 'Export chart image', name: 'PNG images' },
+function filterOf(kind: ExportFileKind): { title: string; name: string } {
+  const text = shellText().dialog
+  switch (kind) {
+    case 'xlsx':
+      return { title: text.exportXlsxTitle, name: text.xlsxFilter }
+    case 'csv':
+      return { title: text.exportCsvTitle, name: text.csvFilter }
+    case 'png':
+      return { title: text.exportPngTitle, name: text.pngFilter }
+  }
 }
 
 /** The save dialog of an exported file (workbook, CSV, PNG); resolves to the chosen path or null. */
@@ -16,7 +23,7 @@ export async function showExportFileDialog(
   suggestedName: string,
   kind: ExportFileKind
 ): Promise<string | null> {
-  const filter = FILTERS[kind]
+  const filter = filterOf(kind)
   const options: SaveDialogOptions = {
     title: filter.title,
     defaultPath: path.join(

@@ -1,4 +1,4 @@
-import { EXPORT_FILE_KINDS, PDF_PAGE_SIZES } from '../../contract'
+import { EXPORT_FILE_KINDS, PDF_PAGE_SIZES, SHELL_LANGUAGES } from '../../contract'
 import type { InvokeChannel, InvokeChannels } from '../../contract'
 import { IPC_LIMITS } from '../../../models/index'
 import { args, boolean, bytes, finiteNumber, nullable, object, oneOf, string } from './schema'
@@ -30,6 +30,7 @@ type ArgsValidator<K extends InvokeChannel> = (values: unknown[]) => InvokeChann
 export const CHANNEL_ARGS: { [K in InvokeChannel]: ArgsValidator<K> } = {
   'app:info': args(),
   'app:confirmClose': args(object({ proceed: boolean })),
+  'app:setLanguage': args(object({ language: oneOf(SHELL_LANGUAGES) })),
   'window:setDocumentState': args(object({ title: shortName, isDirty: boolean })),
   'shell:openExternal': args(object({ url: string({ minLength: 1, maxLength: IPC_LIMITS.maxUrlChars }) })),
   'plan:openDialog': args(),

@@ -12,8 +12,10 @@ export function registerIpcHandlers(services: {
   documents: DocumentServices
   recovery: RecoveryServices
   closeGuard: CloseGuard
+  /** Called after the window switched the shell's language. */
+  onLanguageChanged: () => void
 }): void {
-  registerAppHandlers(services.closeGuard)
+  registerAppHandlers(services.closeGuard, services.onLanguageChanged)
   registerPlanHandlers(services.documents)
   registerRecentHandlers(services.documents)
   registerRecoveryHandlers(services.recovery)

@@ -27,6 +27,7 @@ export function useHostIntegration(): void {
     const name = documentLabel({ fileName: planStore.fileName, planName: planStore.plan.name })
     host.setDocumentState({ title: windowTitle(name, planStore.isDirty), isDirty: planStore.isDirty })
   })
+  watchEffect(() => host.setLanguage(i18n.global.locale.value))
 
   const runMenu = (event: MenuEvent): void => {
     switch (event.command) {

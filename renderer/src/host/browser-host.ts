@@ -234,6 +234,8 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
     setDocumentState({ title }) {
       document.title = title
     },
+    // The browser's own menus and dialogs follow the browser's language; there is nothing to tell.
+    setLanguage() {},
     async openExternal(url) {
       if (new URL(url).protocol !== 'https:') return false
       window.open(url, '_blank', 'noopener,noreferrer')

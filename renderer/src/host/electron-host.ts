@@ -121,6 +121,9 @@ export function createElectronHost(api: StackplanApi): Host {
     setDocumentState(state) {
       void api.invoke('window:setDocumentState', state)
     },
+    setLanguage(language) {
+      void api.invoke('app:setLanguage', { language })
+    },
     openExternal(url) {
       return api.invoke('shell:openExternal', { url })
     },

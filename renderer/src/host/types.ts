@@ -67,6 +67,8 @@ export interface Host {
   /** Answer to a close request: true closes the window. */
   confirmClose(proceed: boolean): Promise<void>
   setDocumentState(state: { title: string; isDirty: boolean }): void
+  /** The window's language, so native menus and dialogs (Electron) speak it too. */
+  setLanguage(language: 'en' | 'zh-CN'): void
   openExternal(url: string): Promise<boolean>
   /** Prints the window (showing the report) to a PDF file (Electron) or opens the print dialog (browser). */
   exportPdf(req: { suggestedName: string; pageSize: ReportPageSize }): Promise<HostSaveResult>
