@@ -65,9 +65,7 @@ describe('prices are shown and typed in the plan’s currency; the plan keeps do
     expect(inputValue(wrapper)).toBe('322')
     expect(wrapper.get('input[type="text"]').attributes('data-currency')).toBe('EUR')
     expect(wrapper.get('.unit').text()).toBe('EUR per core per year')
-    expect(wrapper.get('[data-testid="price-default"]').text()).toBe(
-      `default USD${NBSP}350 ≈ EUR${NBSP}322`
-    )
+    expect(wrapper.get('[data-testid="price-default"]').text()).toBe(`default USD${NBSP}350 ≈ EUR${NBSP}322`)
     // The allowed range 0–10,000 USD in euros: 10,000 × 0.92 = 9,200.
     expect(wrapper.get('.hint').text()).toContain(`allowed EUR${NBSP}0 to EUR${NBSP}9,200`)
   })
@@ -80,10 +78,12 @@ describe('prices are shown and typed in the plan’s currency; the plan keeps do
     // 100 / 0.92 = 108.69565217391…, kept to 12 significant digits
     expect(store.values[VCF]).toBe(108.695652174)
     expect(inputValue(wrapper)).toBe('100')
-    // The reference stays the catalog's dollar default.
-    expect(wrapper.get('[data-testid="price-default"]').text()).toBe(
-      `default USD${NBSP}350 ≈ EUR${NBSP}322`
+    // Reset names the default in euros.
+    expect(wrapper.get('[data-testid="reset"]').attributes('aria-label')).toBe(
+      `Reset VCF price to EUR${NBSP}322`
     )
+    // The reference stays the catalog's dollar default.
+    expect(wrapper.get('[data-testid="price-default"]').text()).toBe(`default USD${NBSP}350 ≈ EUR${NBSP}322`)
   })
 
   it('accepts the amount with its code and cents: "EUR 123.45" stores 134.184782609 USD', async () => {
