@@ -10,6 +10,7 @@ class App extends EventEmitter {
   isPackaged = true
   getVersion = () => '0.0.0-smoke'
   getPath = () => process.env.STACKPLAN_SMOKE_USER_DATA
+  getLocale = () => 'en-US'
   whenReady = () => Promise.resolve()
   isReady = () => true
   quit = () => report('quit')

@@ -10,6 +10,8 @@ class AppMock extends EventEmitter {
   isPackaged = false
   getVersion = vi.fn(() => '0.1.0-test')
   getPath = vi.fn((name: string) => `/tmp/stackplan-test/${name}`)
+  /** The OS locale Electron reports; the shell's language follows it until the page says otherwise. */
+  getLocale = vi.fn(() => 'en-US')
   whenReady = vi.fn(() => Promise.resolve())
   isReady = vi.fn(() => true)
   quit = vi.fn()
