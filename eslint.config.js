@@ -21,6 +21,7 @@ const modelsForbidden = [
   '**/renderer/**',
   '**/electron/**',
   '**/cli/**',
+  '**/file-service/**',
 ]
 
 /** The pure layers' restricted imports as one pattern group. */
@@ -147,19 +148,24 @@ export default tseslint.config(
   {
     // The window: no main process, no Node; the contract only as types (electron/contract.ts).
     files: ['renderer/**/*.ts', 'renderer/**/*.vue'],
-    rules: layer(`^(electron|${NODE})(/.*)?$|(^|/)(electron/(main|preload)|cli)(/|$)`, modelsInternals),
+    rules: layer(
+      `^(electron|${NODE})(/.*)?$|(^|/)(electron/(main|preload)|cli|file-service)(/|$)`,
+      modelsInternals
+    ),
   },
   {
     files: ['electron/**/*.ts'],
     rules: layer(`^(${UI})(/.*)?$|(^|/)(renderer|cli)(/|$)`, modelsInternals),
   },
   {
-    // The command line uses the file service (plain node:fs, no Electron) for atomic writes, and nothing
-    // else from electron/.
+    // The file service (atomic writes, bounded reads, typed errors) is plain Node shared by the main process
+    // and the command line: no Electron, no window code, no CLI, and models/ only through its index.
+    files: ['file-service/**/*.ts'],
+    rules: layer(`^(electron|${UI})(/.*)?$|(^|/)(renderer|electron|cli)(/|$)`, modelsInternals),
+  },
+  {
+    // The command line: no window code and nothing of Electron; files go through file-service/.
     files: ['cli/**/*.ts'],
-    rules: layer(
-      `^(electron|${UI})(/.*)?$|(^|/)renderer(/|$)|(^|/)electron/(?!main/files/)`,
-      modelsInternals
-    ),
+    rules: layer(`^(electron|${UI})(/.*)?$|(^|/)(renderer|electron)(/|$)`, modelsInternals),
   }
 )

@@ -1,10 +1,7 @@
-import type { CellValue, Table } from './table'
+import { csvField } from '../models/index'
+import type { Table } from './table'
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
-export function csvField(value: CellValue): string {
-  const text = value === null ? '' : String(value)
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
+export { csvField }
 
 /**
  * A table as CSV: a header row, then one line per row, joined by "\n" without a final line break.

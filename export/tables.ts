@@ -3,15 +3,17 @@ import {
   CATEGORIES,
   GROUPS,
   PLATFORMS,
-  catalogDefaults,
   computeCurves,
   describeRange,
   evaluatePlan,
   findAssumption,
   isDefaultValue,
   resolveScenario,
-  scenarioDifferences as scenarioValueDifferences,
-  scenarioLayers,
+  samplesCsvHeaders,
+  samplesCsvRows,
+  scenarioDifferences,
+  scenarioOf,
+  scenarioValues,
   type AssumptionValue,
   type AssumptionValues,
   type CostMetric,
@@ -19,6 +21,7 @@ import {
   type Evaluation,
   type MonteCarloResult,
   type Plan,
+  type SamplesForCsv,
   type SensitivityResult,
 } from '../models/index'
 import type { CellValue, Table, TableColumn } from './table'
@@ -75,18 +78,6 @@ export function valueCell(value: AssumptionValue | undefined): CellValue {
   if (value === undefined) return null
   if (Array.isArray(value)) return value.join(', ')
   return value as CellValue
-}
-
-/** Every assumption's value in a scenario: catalog defaults, then the plan's base values, overrides, extras. */
-export function scenarioValues(
-  plan: Plan,
-  scenarioId: string,
-  overrides: AssumptionValues = {}
-): Record<string, AssumptionValue> {
-  const values = catalogDefaults()
-  const scenario = plan.scenarios.find((s) => s.id === scenarioId)
-  for (const layer of scenarioLayers(plan, scenario)) Object.assign(values, layer)
-  return Object.assign(values, overrides)
 }
 
 const GROUP_TITLES = new Map(GROUPS.map((g) => [g.id, g.title]))
@@ -210,28 +201,6 @@ export function breakdownTable(e: Evaluation): Table {
   }
 }
 
-/** One scenario's values that differ from the base (the first scenario): key, base value and its own. */
-export interface ScenarioDifference {
-  scenarioId: string
-  scenarioName: string
-  key: string
-  base: AssumptionValue | undefined
-  value: AssumptionValue
-}
-
-/** Every scenario's differences from the base, in scenario order (the base itself has none). */
-export function scenarioDifferences(plan: Plan): ScenarioDifference[] {
-  return plan.scenarios.slice(1).flatMap((s) =>
-    scenarioValueDifferences(plan, s.id).map((d) => ({
-      scenarioId: s.id,
-      scenarioName: s.name,
-      key: d.key,
-      base: d.base,
-      value: d.value,
-    }))
-  )
-}
-
 /** Scenarios: every scenario's differences from the base (the first scenario), in scenario order. */
 export function scenariosTable(plan: Plan): Table {
   return {
@@ -278,7 +247,7 @@ export function scenarioTotalsTable(c: Pick<ExportContent, 'plan' | 'scenarioEva
 /** Summary: what the export is of (plan, scenario, date, version) and the answer at the fleet size. */
 export function summaryTable(c: ExportContent): Table {
   const e = c.evaluation
-  const scenario = c.plan.scenarios.find((s) => s.id === c.scenarioId)
+  const scenario = scenarioOf(c.plan, c.scenarioId)
   const crossovers = c.curves.crossovers.map((x) => x.vms)
   const rows: CellValue[][] = [
     ['plan', c.plan.name],
@@ -308,9 +277,19 @@ export function summaryTable(c: ExportContent): Table {
   }
 }
 
-/** Tornado rows: each assumption at its low and high and the cost gap at the fleet size each way. */
+/** The heading of a tornado's measured column at one end, naming the target and its unit. */
+function measuredHeader(s: SensitivityResult, end: 'low' | 'high'): string {
+  if (s.target === 'moveNpvGain') return `NPV gain of moving at ${end} (${s.currency})`
+  if (s.target === 'paybackMonth')
+    return `payback month index at ${end} (0 = first month; ${s.months} = none in the horizon)`
+  return `gap at ${end} (${s.currency}/yr)`
+}
+
+/**
+ * Tornado rows: each assumption at its low and high and the measured target at the fleet size each way
+ * (the annual cost gap by default; the move's NPV gain or payback month when the tornado was run for them).
+ */
 export function sensitivityTable(s: SensitivityResult): Table {
-  const cur = s.currency
   return {
     name: 'Sensitivity',
     columns: [
@@ -320,8 +299,8 @@ export function sensitivityTable(s: SensitivityResult): Table {
       { header: 'low', format: 'decimal' },
       { header: 'high', format: 'decimal' },
       { header: 'range from', width: 10 },
-      { header: `gap at low (${cur}/yr)`, format: 'money' },
-      { header: `gap at high (${cur}/yr)`, format: 'money' },
+      { header: measuredHeader(s, 'low'), format: s.target === 'paybackMonth' ? 'integer' : 'money' },
+      { header: measuredHeader(s, 'high'), format: s.target === 'paybackMonth' ? 'integer' : 'money' },
       { header: 'crossover at low (VMs)', format: 'integer' },
       { header: 'crossover at high (VMs)', format: 'integer' },
     ],
@@ -360,25 +339,16 @@ export function monteCarloBandsTable(m: MonteCarloResult): Table {
 }
 
 /** Monte Carlo samples: the value each sampled assumption took and the cost gap at the fleet size, per sample. */
-export function monteCarloSamplesTable(m: MonteCarloResult): Table {
-  const keys = m.sampledKeys
+export function monteCarloSamplesTable(m: SamplesForCsv): Table {
+  const [sample, seed, ...rest] = samplesCsvHeaders(m)
+  const gap = rest.pop() as string
   const columns: TableColumn[] = [
-    { header: 'sample', format: 'integer' },
-    { header: 'seed', format: 'integer' },
-    ...keys.map((key): TableColumn => {
-      const unit = findAssumption(key)?.unit
-      return { header: unit ? `${key} (${unit})` : key, format: 'decimal', width: 18 }
-    }),
-    { header: `gap at ${m.fleetVms} VMs (${m.currency}/yr)`, format: 'money' },
+    { header: sample as string, format: 'integer' },
+    { header: seed as string, format: 'integer' },
+    ...rest.map((header): TableColumn => ({ header, format: 'decimal', width: 18 })),
+    { header: gap, format: 'money' },
   ]
-  const rows: CellValue[][] = []
-  for (let s = 0; s < m.samples; s++) {
-    const row: CellValue[] = [s, m.seed]
-    for (const key of keys) row.push((m.sampleValues[key] as Float64Array)[s] as number)
-    row.push(m.gapAtFleet[s] as number)
-    rows.push(row)
-  }
-  return { name: 'Monte Carlo samples', columns, rows }
+  return { name: 'Monte Carlo samples', columns, rows: samplesCsvRows(m) }
 }
 
 /** Every sheet of the workbook, in order; the analysis sheets only when their results exist. */

@@ -17,6 +17,12 @@ export {
   type LicensingTerms,
   type SummaryOptions,
 } from './summary'
+export {
+  predominantHosts,
+  suggestedPeakCpu,
+  type PredominantHosts,
+  type SuggestedPeakCpu,
+} from './host-suggestions'
 export type { RawInflater } from './zip'
 export { VHOST_COLUMNS, VINFO_COLUMNS } from './rvtools'
 export { PLAIN_COLUMNS } from './plain-csv'

@@ -1,3 +1,5 @@
+import { FLEET_VMS_LIMITS } from '../models/index'
+
 /**
  * Limits that keep a hostile or mistaken file from exhausting memory or time. Each is refused before the
  * work that would exceed it, with a message naming the limit (docs/IMPORT.md, "Limits").
@@ -16,8 +18,8 @@ export const INVENTORY_LIMITS = {
    * compresses 10–40×; a decompression bomb reaches about 1,000×.
    */
   maxCompressionRatio: 200,
-  /** Rows of one sheet or CSV (fleet.vms allows at most 1,000,000 VMs). */
-  maxRows: 1_000_000,
+  /** Rows of one sheet or CSV: one VM a row, so as many as fleet.vms allows. */
+  maxRows: FLEET_VMS_LIMITS.max,
   /** Bytes of the small workbook parts (workbook.xml, relationships). */
   maxWorkbookPartBytes: 16 * 1024 * 1024,
 } as const

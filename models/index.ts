@@ -62,7 +62,6 @@ export {
   createDefaultPlan,
   defaultScorecard,
   findScenario,
-  scenarioLayers,
   type CostMetric,
   type Distribution,
   type MonteCarloSettings,
@@ -81,8 +80,6 @@ export {
   fallbackValue,
   FLEET_KEY,
   isBaseScenario,
-  resolvedValues,
-  scenarioDifferences,
   uniqueName,
   withAddedScenario,
   withDeletedScenario,
@@ -97,15 +94,27 @@ export {
   withValue,
 } from './plan/edits'
 export {
+  baseValues,
+  scenarioDifferences,
+  scenarioLayers,
+  scenarioOf,
+  scenarioValues,
+  type ScenarioDifference,
+} from './plan/scenario-values'
+export {
+  importedAssumptionValue,
+  IMPORTED_MEAN_STEPS,
   planWithImportedWorkload,
   type ImportedWorkloadTotals,
   type WorkloadAdjustment,
 } from './plan/imported-workload'
 export {
   CURVE_LIMITS,
+  DEFAULT_CURVE,
   FLEET_HOSTS_LIMITS,
   FLEET_VMS_LIMITS,
   IPC_LIMITS,
+  MAX_MONTE_CARLO_BYTES,
   MAX_MONTE_CARLO_SAMPLES,
   MAX_PLAN_FILE_BYTES,
   MAX_SEED,
@@ -335,6 +344,9 @@ export {
   type RangeProblem,
 } from './analysis/range-edits'
 export { driversAt, perturbations, type DriverQuery } from './analysis/drivers'
+export { histogram, niceStep, summarizeGap, type GapSummary } from './analysis/gap-summary'
+export { csvField } from './analysis/csv-field'
+export { samplesCsv, samplesCsvHeaders, samplesCsvRows, type SamplesForCsv } from './analysis/samples-csv'
 export {
   licenceSchedule,
   type LicenceSchedule,

@@ -1,5 +1,5 @@
-import { FileServiceError } from '../../electron/main/files/errors'
-import { readRegularFile } from '../../electron/main/files/read-file'
+import { FileServiceError } from '../../file-service/errors'
+import { readRegularFile } from '../../file-service/read-file'
 import { createDefaultPlan, decodePlanFileBytes, parsePlanFile, type Plan } from '../../models/index'
 import { PlanFileProblem } from './errors'
 

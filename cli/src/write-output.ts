@@ -1,5 +1,5 @@
-import { writeFileAtomic, type WriteFileAtomicOptions } from '../../electron/main/files/atomic-write'
-import { describeReason, errorCode, FileServiceError } from '../../electron/main/files/errors'
+import { writeFileAtomic, type WriteFileAtomicOptions } from '../../file-service/atomic-write'
+import { describeReason, errorCode, FileServiceError } from '../../file-service/errors'
 import { PlanFileProblem } from './errors'
 
 /** Why writing an output failed, in plain words: "the disk is full", "the file already exists". */

@@ -1,8 +1,10 @@
 import type { AssumptionValue } from '../catalog/catalog'
 import { fleetSizeProblem, planInputs } from '../cost/evaluate'
 import type { ModelInputs } from '../catalog/inputs'
-import { scenarioLayers, type Plan, type Scenario } from '../plan/plan'
-import { catalogDefaults, type AssumptionValues } from '../catalog/values'
+import type { Plan, Scenario } from '../plan/plan'
+import { scenarioValues } from '../plan/scenario-values'
+import type { AssumptionValues } from '../catalog/values'
+import { DEFAULT_CURVE } from '../plan/limits'
 
 /** Options every analysis takes: which scenario, at which fleet size, with which extra values. */
 export interface AnalysisOptions {
@@ -33,9 +35,7 @@ export function analysisBase(plan: Plan, options: AnalysisOptions = {}): Analysi
     scenarioId: options.scenarioId,
     overrides: options.overrides,
   })
-  const values = catalogDefaults()
-  for (const layer of scenarioLayers(plan, scenario)) Object.assign(values, layer)
-  if (options.overrides) Object.assign(values, options.overrides)
+  const values = scenarioValues(plan, scenario?.id, options.overrides)
   const vms = options.vms ?? inputs.fleetVms
   const problem = fleetSizeProblem(vms)
   if (problem) throw new RangeError(problem)
@@ -43,4 +43,4 @@ export function analysisBase(plan: Plan, options: AnalysisOptions = {}): Analysi
 }
 
 /** The fleet-size grid analyses look for crossovers on (DESIGN.md step 10's default curve): 10 to 100,000 VMs. */
-export const CROSSOVER_GRID = { fromVms: 10, toVms: 100_000, points: 61 } as const
+export const CROSSOVER_GRID = DEFAULT_CURVE

@@ -27,7 +27,10 @@ interface BaseAssumption {
   label: string
   unit: string
   flag: SourceFlag
-  /** Source and date, or a note; shown beside the value. */
+  /**
+   * Source and date, or a note; shown beside the value. The window's Chinese text of it is in
+   * renderer/src/i18n/zh-rationales.ts (a new key without one is a type error there).
+   */
   source: string
   group: GroupId
   concerns: Concern

@@ -1,7 +1,8 @@
 import { findAssumption } from '../catalog/catalog'
 import { vmsCarriedByHosts } from './capacity'
 import { toModelInputs, type ModelInputs } from '../catalog/inputs'
-import { findScenario, scenarioLayers, type Plan, type Scenario } from '../plan/plan'
+import type { Plan, Scenario } from '../plan/plan'
+import { scenarioLayers, scenarioOf } from '../plan/scenario-values'
 import { planWarnings } from './plan-checks'
 import { evaluatePlatform } from './tco'
 import { oversizedVms, workloadShapes, type OversizedVms } from './workload-mix'
@@ -30,9 +31,8 @@ export function planProblems(plan: Plan): ValueProblem[] {
 
 /** The scenario an option names, or the first one; throws a clear error when the name matches none. */
 export function resolveScenario(plan: Plan, scenarioId: string | undefined): Scenario | undefined {
-  if (scenarioId === undefined) return plan.scenarios[0]
-  const found = findScenario(plan, scenarioId)
-  if (!found) {
+  const found = scenarioOf(plan, scenarioId)
+  if (!found && scenarioId !== undefined) {
     const names = plan.scenarios.map((s) => `"${s.name}"`).join(', ')
     throw new RangeError(`no scenario "${scenarioId}" in this plan (scenarios: ${names || 'none'})`)
   }
@@ -45,8 +45,7 @@ export function planInputs(
   options: PlanEvaluationOptions = {}
 ): { inputs: ModelInputs; scenario: Scenario | undefined } {
   const scenario = resolveScenario(plan, options.scenarioId)
-  const layers = scenarioLayers(plan, scenario)
-  if (options.overrides) layers.push(options.overrides)
+  const layers = scenarioLayers(plan, scenario, options.overrides)
   for (const layer of layers) {
     const first = valuesProblems(layer)[0]
     if (first) throw new RangeError(first.message)

@@ -1,6 +1,7 @@
 import { CATALOG, findAssumption, type AssumptionValue, type GroupId } from '../catalog/catalog'
 import { catalogDefaults, isDefaultValue, valueProblem } from '../catalog/values'
 import type { MonteCarloSettings, Plan, Scenario, Scorecard } from './plan'
+import { baseValues, sameValue } from './scenario-values'
 
 /**
  * Pure edits on a plan: each returns a new plan and leaves its input untouched, so the store can keep old
@@ -21,21 +22,9 @@ export function isBaseScenario(plan: Plan, scenarioId: string): boolean {
   return plan.scenarios[0]?.id === scenarioId
 }
 
-/** Every assumption value as the model sees the scenario: catalog default, then base, then its overrides. */
-export function resolvedValues(plan: Plan, scenarioId: string): Record<string, AssumptionValue> {
-  const scenario = plan.scenarios.find((s) => s.id === scenarioId)
-  return { ...DEFAULTS, ...plan.assumptions, ...(scenario?.overrides ?? {}) }
-}
-
 /** The value the scenario falls back to when its own entry is reset: base for scenarios, default for base. */
 export function fallbackValue(plan: Plan, scenarioId: string, key: string): AssumptionValue | undefined {
-  if (isBaseScenario(plan, scenarioId)) return DEFAULTS[key]
-  return key in plan.assumptions ? plan.assumptions[key] : DEFAULTS[key]
-}
-
-function sameValue(a: AssumptionValue | undefined, b: AssumptionValue | undefined): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i])
-  return a === b
+  return isBaseScenario(plan, scenarioId) ? DEFAULTS[key] : baseValues(plan)[key]
 }
 
 function assertValid(key: string, value: AssumptionValue): void {
@@ -61,7 +50,7 @@ export function withValue(plan: Plan, scenarioId: string, key: string, value: As
     if (scenario) delete scenario.overrides[key]
     return next
   }
-  const base = key in next.assumptions ? next.assumptions[key] : DEFAULTS[key]
+  const base = baseValues(next)[key]
   if (sameValue(base, value)) delete scenario.overrides[key]
   else scenario.overrides[key] = Array.isArray(value) ? [...value] : value
   return next
@@ -182,21 +171,4 @@ export function withName(plan: Plan, name: string): Plan {
   const next = clone(plan)
   next.name = name
   return next
-}
-
-/** The scenario's entries that differ from the base, for the "differs from base" list. */
-export function scenarioDifferences(
-  plan: Plan,
-  scenarioId: string
-): { key: string; value: AssumptionValue; base: AssumptionValue | undefined }[] {
-  if (isBaseScenario(plan, scenarioId)) return []
-  const scenario = plan.scenarios.find((s) => s.id === scenarioId)
-  if (!scenario) return []
-  return Object.entries(scenario.overrides)
-    .map(([key, value]) => ({
-      key,
-      value,
-      base: key in plan.assumptions ? plan.assumptions[key] : DEFAULTS[key],
-    }))
-    .filter((d) => !sameValue(d.value, d.base))
 }

@@ -16,6 +16,12 @@ export const CURVE_LIMITS = {
   maxPoints: 1000,
 } as const
 
+/**
+ * The default cost curve (DESIGN.md step 10): 10 to 100,000 VMs on a log scale, 61 points. A new plan's view
+ * draws it, analyses look for crossovers on it, and a chart with no points yet spans it.
+ */
+export const DEFAULT_CURVE = { fromVms: 10, toVms: 100_000, points: 61 } as const
+
 /** Defaults of a Monte Carlo run (CLI and UI). */
 export const MONTE_CARLO_DEFAULTS = { samples: 2000, seed: 1 } as const
 
@@ -24,6 +30,13 @@ export const MAX_SEED = 4_294_967_295
 
 /** Most samples one run may draw (the file format, the window, the CLI and the model agree). */
 export const MAX_MONTE_CARLO_SAMPLES = 100_000
+
+/**
+ * Memory one Monte Carlo run of the command line may hold. A run keeps both platforms' cost at every fleet
+ * size for every sample (2 × 8 bytes each) and every sampled value (8 bytes per key and sample): 100,000
+ * samples × 1,000 fleet sizes from a file would take 1.6 GB, so such a run is refused before it starts.
+ */
+export const MAX_MONTE_CARLO_BYTES = 256 * 1024 * 1024
 
 /** Sample counts a Monte Carlo run accepts. */
 export const SAMPLE_LIMITS = { min: 1, max: MAX_MONTE_CARLO_SAMPLES } as const

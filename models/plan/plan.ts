@@ -1,5 +1,5 @@
 import type { AssumptionValue } from '../catalog/catalog'
-import type { AssumptionValues } from '../catalog/values'
+import { DEFAULT_CURVE } from './limits'
 
 /** Probability distribution an assumption may carry for Monte Carlo (issue "Analysis"). */
 export interface Distribution {
@@ -145,9 +145,9 @@ export function createDefaultPlan(): Plan {
       metric: 'annual',
       activeScenarioId: BASELINE_SCENARIO_ID,
       fleetUnit: 'vms',
-      curveFromVms: 10,
-      curveToVms: 100_000,
-      curvePoints: 61,
+      curveFromVms: DEFAULT_CURVE.fromVms,
+      curveToVms: DEFAULT_CURVE.toVms,
+      curvePoints: DEFAULT_CURVE.points,
     },
     scorecard: defaultScorecard(),
     extensions: {},
@@ -161,9 +161,4 @@ export function findScenario(plan: Plan, nameOrId: string): Scenario | undefined
     plan.scenarios.find((s) => s.id === nameOrId) ??
     plan.scenarios.find((s) => s.name.toLowerCase() === wanted)
   )
-}
-
-/** The value layers of a scenario, lowest first: the plan's base assumptions, then its overrides. */
-export function scenarioLayers(plan: Plan, scenario: Scenario | undefined): AssumptionValues[] {
-  return scenario ? [plan.assumptions, scenario.overrides] : [plan.assumptions]
 }

@@ -8,10 +8,12 @@ import {
   breakEven,
   createDefaultPlan,
   monteCarlo,
+  samplesCsv,
   sensitivity,
   serializePlanFile,
   type Plan,
 } from '../../models/index'
+import { parseCsv } from '../support/csv'
 
 const exec = promisify(execFile)
 const root = join(import.meta.dirname, '../..')
@@ -259,11 +261,17 @@ describe('stackplan montecarlo', () => {
     const { code } = await stackplan('montecarlo', '--samples', '50', '--seed', '3', '--samples-out', path)
     expect(code).toBe(0)
     expect(await readdir(out)).toEqual(['samples.csv']) // no temporary file left behind
-    const lines = (await readFile(path, 'utf8')).trimEnd().split('\n')
+    const text = await readFile(path, 'utf8')
+    const [header, ...rows] = parseCsv(text)
     const model = monteCarlo(createDefaultPlan(), { samples: 50, seed: 3 })
-    expect(lines[0]).toBe(['sample', 'seed', ...model.sampledKeys, 'gap at 1000 VMs (USD/yr)'].join(','))
-    expect(lines).toHaveLength(51)
-    const row7 = (lines[8] as string).split(',').map(Number)
+    // The same text the window's export writes, headers with units: a unit holding a comma is quoted.
+    expect(text).toBe(samplesCsv(model))
+    expect(header?.slice(0, 3)).toEqual(['sample', 'seed', 'workload.vcpuPerVm (vCPU)'])
+    expect(header).toContain('staff.openstack.adoptionUsd (USD, once)')
+    expect(header).toHaveLength(model.sampledKeys.length + 3)
+    expect(header?.at(-1)).toBe('gap at 1000 VMs (USD/yr)')
+    expect(rows).toHaveLength(50)
+    const row7 = (rows[7] as string[]).map(Number)
     expect(row7[0]).toBe(7)
     expect(row7[1]).toBe(3)
     model.sampledKeys.forEach((key, k) => expect(row7[2 + k]).toBe(model.sampleValues[key]?.[7]))

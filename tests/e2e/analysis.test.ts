@@ -11,6 +11,7 @@ import {
   screenshot,
 } from '../support/browser'
 import { parseCsv } from '../support/csv'
+import { stackplanChild } from '../cli/cli-child'
 
 const CURVES = '[data-testid="curves-chart"]'
 const TORNADO = '[data-testid="tornado"]'
@@ -140,6 +141,60 @@ describe.skipIf(isE2eSkipped)('analysis in Chromium', () => {
     const field = page.locator(`.inspector [data-key="${wanted}"]`)
     expect(await field.isVisible()).toBe(true)
     await screenshot(page, 'analysis-tornado-focus')
+    expect(s.errors).toEqual([])
+  })
+
+  it('measures the payback month when asked: the tornado’s unit changes and its values are the CLI’s', async () => {
+    const { page } = s
+    await page.getByTestId('tab-sensitivity').click()
+    const table = page.getByTestId('tornado-table')
+    const headers = () => table.locator('thead th').allInnerTexts()
+    await expect
+      .poll(headers, { timeout: 20_000 })
+      .toEqual(['Assumption', 'Low – high', 'Crossover at low (VMs)', 'Crossover at high (VMs)'])
+    const legend = page.locator('[data-testid="sensitivity-panel"] .legend')
+    expect(await legend.innerText()).toMatch(/now -?USD/)
+    const select = page.getByTestId('analysis-target-select')
+    expect(await page.locator('[data-testid="sensitivity-panel"] label[for]').first().innerText()).toBe(
+      'Measure'
+    )
+    await select.focus()
+    await select.selectOption('paybackMonth')
+    await expect.poll(headers, { timeout: 60_000 }).toEqual(['Assumption', 'Low – high', 'At low', 'At high'])
+    // The default plan's move does not pay back within 5 years: "now none", and months rather than money.
+    await expect.poll(() => legend.innerText(), { timeout: 60_000 }).toContain('now none')
+    expect(await page.locator('[data-testid="sensitivity-panel"] .summary').innerText()).toContain(
+      'Moving does not pay back within the horizon’s 60 months.'
+    )
+    await screenshot(page, 'analysis-sensitivity-payback')
+
+    // The same plan on the command line: the rows with a swing, in order, and each end as a month from 1.
+    const cli = await stackplanChild(['sensitivity', '--target', 'paybackMonth', '--json'], {
+      limitMs: 60_000,
+    })
+    expect(cli.code).toBe(0)
+    const json = JSON.parse(cli.stdout) as {
+      target: string
+      gap: number
+      rows: { key: string; gapLow: number; gapHigh: number }[]
+    }
+    expect(json.target).toBe('paybackMonth')
+    expect(json.gap).toBe(60)
+    const month = (m: number) => (m >= 60 ? 'none' : `month ${m + 1}`)
+    const expected = json.rows
+      .filter((r) => r.gapLow !== r.gapHigh)
+      .slice(0, 15)
+      .map((r) => [r.key, month(r.gapLow), month(r.gapHigh)])
+    expect(expected.length).toBeGreaterThan(0)
+    const shown = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          row.querySelector('th button')?.getAttribute('title') ?? '',
+          ...[...row.querySelectorAll('td')].slice(1).map((td) => td.textContent?.trim() ?? ''),
+        ])
+      )
+    expect(shown).toEqual(expected)
     expect(s.errors).toEqual([])
   })
 

@@ -77,6 +77,21 @@ describe.skipIf(isE2eSkipped)('inventory import in Chromium', () => {
     expect(await dialog.innerText()).not.toContain('web-01')
     await screenshot(page, 'inventory-summary')
 
+    // Also plan on the hosts: 2 of the 4 hosts are 2 × 16 cores with 512 GiB. Their CPU usage, 33.6 busy cores
+    // (32 × 40 % + 32 × 20 % + 16 × 30 % + 32 × 30 %) for 4,816 vCPU = 0.7 %, below the 1 % minimum.
+    const hostsOption = dialog.getByTestId('inventory-use-hosts')
+    expect(await dialog.getByTestId('inventory-also').innerText()).toContain(
+      'These hosts’ hardware: 2 × 16 cores and 512 GiB RAM per host, the most common configuration (2 of 4 hosts)'
+    )
+    expect((await dialog.getByTestId('inventory-peak-basis').innerText()).replace(/\s/g, ' ')).toBe(
+      '33.6 physical cores busy now for 4,816 included vCPU (4 hosts’ CPU usage when the export was taken; the weekly peak is higher). Memory usage is not applied: the model sizes RAM by what VMs are given. 0.7 % is outside the allowed range, so the plan gets 1 %.'
+    )
+    // Keyboard: focus the checkbox and tick it with Space, like a user tabbing through the dialog.
+    await hostsOption.focus()
+    await page.keyboard.press('Space')
+    expect(await hostsOption.isChecked()).toBe(true)
+    await dialog.getByTestId('inventory-use-peak').check()
+
     await dialog.getByTestId('inventory-use').click()
     await dialog.waitFor({ state: 'detached' })
     expect(await headlineText(page)).toContain('At 1,204 VMs')
@@ -84,9 +99,17 @@ describe.skipIf(isE2eSkipped)('inventory import in Chromium', () => {
       /^Workload: the 1,204 VMs imported from RVTools_export_all\.xlsx on .+, in 5 size classes\.$/
     )
     await screenshot(page, 'inventory-used')
-    // One undoable edit: Undo brings the fleet back.
+    const field = (key: string) => page.locator(`[data-key="${key}"] input`).inputValue()
+    // RAM per VM: 19,288 GiB / 1,204 = 16.0199… shown rounded, 16; the hosts and the peak came with it.
+    expect(await field('workload.ramGibPerVm')).toBe('16')
+    expect(await field('host.coresPerSocket')).toBe('16')
+    expect(await field('host.ramGib')).toBe('512')
+    expect(await field('workload.peakCpuUtilization')).toBe('1')
+    // One undoable edit: Undo brings the fleet and the host hardware back.
     await page.getByTestId('undo').click()
     expect(await headlineText(page)).toContain('At 1,000 VMs')
+    expect(await field('host.coresPerSocket')).toBe('32')
+    expect(await field('host.ramGib')).toBe('1024')
     expect(s.errors).toEqual([])
   })
 

@@ -149,9 +149,10 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
     if (!box) throw new Error('no cost chart')
     await page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.78)
     await expect.poll(() => page.getByTestId('curve-selection').innerText()).toMatch(/台虚拟机：/)
-    expect(await page.getByTestId('inspector-drivers').innerText()).toMatch(
-      /^正在显示影响“(VMware|OpenStack)”的假设（[\d,]+ 台虚拟机处）/
-    )
+    // The drivers are found in the analysis worker: "正在查找…" first, then the answer.
+    await expect
+      .poll(() => page.getByTestId('inspector-drivers').innerText())
+      .toMatch(/^正在显示影响“(VMware|OpenStack)”的假设（[\d,]+ 台虚拟机处）/)
     await screenshot(page, 'chinese-curve-point')
     expect(s.errors).toEqual([])
   })
@@ -322,10 +323,11 @@ describe.skipIf(isE2eSkipped)('the planner in Chromium', () => {
 
     // The inspector shows that platform's drivers, named with the fleet size.
     const chip = page.getByTestId('inspector-drivers')
-    expect((await chip.innerText()).replace(/\s+/g, ' ')).toContain(
-      `Showing what drives ${platformName} at ${vmsText} VMs`
-    )
-    const otherOnly = cheaper === 'VMware' ? 'openstack.supportUsdPerNodeYear.advanced' : 'vmware.usdPerCoreYear.vcf'
+    await expect
+      .poll(async () => (await chip.innerText()).replace(/\s+/g, ' '))
+      .toContain(`Showing what drives ${platformName} at ${vmsText} VMs`)
+    const otherOnly =
+      cheaper === 'VMware' ? 'openstack.supportUsdPerNodeYear.advanced' : 'vmware.usdPerCoreYear.vcf'
     expect(await page.locator(`[data-key="${otherOnly}"]`).count()).toBe(0)
     expect(await page.locator('[data-key="staff.salaryUsd"]').count()).toBe(1)
     await screenshot(page, 'curve-point-selected')

@@ -71,6 +71,11 @@ describe('the layer rule of every other layer, and of the rooms of models/', () 
       '../../../electron/main/ipc/handle',
     ],
     ['renderer/src/stores/probe.ts', "import { readFile } from 'node:fs'", 'node:fs'],
+    [
+      'renderer/src/stores/probe.ts',
+      "import { writeFileAtomic } from '../../../file-service/atomic-write'",
+      '../../../file-service/atomic-write',
+    ],
     ['renderer/src/stores/probe.ts', "import { ipcRenderer } from 'electron'", 'electron'],
     [
       'renderer/src/stores/probe.ts',
@@ -89,7 +94,7 @@ describe('the layer rule of every other layer, and of the rooms of models/', () 
       "import { parsePlanFile } from '../../models/plan-file/plan-file'",
       '../../models/plan-file/plan-file',
     ],
-    // The command line: no window, no Electron (the plain-Node file service excepted).
+    // The command line: no window and nothing of electron/, not even its plain-Node parts.
     ['cli/src/probe.ts', "import { useHost } from '../../renderer/src/host'", '../../renderer/src/host'],
     [
       'cli/src/probe.ts',
@@ -97,6 +102,30 @@ describe('the layer rule of every other layer, and of the rooms of models/', () 
       '../../electron/main/ipc/handle',
     ],
     ['cli/src/probe.ts', "import { app } from 'electron'", 'electron'],
+    [
+      'cli/src/probe.ts',
+      "import { createPlanStore } from '../../electron/main/files/plan-store'",
+      '../../electron/main/files/plan-store',
+    ],
+    [
+      'cli/src/probe.ts',
+      "import type { PushChannels } from '../../electron/contract'",
+      '../../electron/contract',
+    ],
+    // The file service: plain Node shared by main and the CLI, so nothing of Electron, the window or the CLI.
+    ['file-service/probe.ts', "import { app } from 'electron'", 'electron'],
+    [
+      'file-service/probe.ts',
+      "import { createPlanStore } from '../electron/main/files/plan-store'",
+      '../electron/main/files/plan-store',
+    ],
+    ['file-service/probe.ts', "import { main } from '../cli/src/main'", '../cli/src/main'],
+    ['file-service/probe.ts', "import { useHost } from '../renderer/src/host'", '../renderer/src/host'],
+    [
+      'file-service/probe.ts',
+      "import { checkPlanFileSize } from '../models/plan-file/plan-file'",
+      '../models/plan-file/plan-file',
+    ],
     [
       'cli/src/probe.ts',
       "import { CATALOG } from '../../models/catalog/catalog'",
@@ -122,7 +151,9 @@ describe('the layer rule of every other layer, and of the rooms of models/', () 
     ['renderer/src/stores/probe.ts', "import type { StackplanApi } from '../../../electron/contract'"],
     ['renderer/src/stores/probe.ts', "import { CATALOG } from '@models'"],
     ['electron/main/probe.ts', "import { parsePlanFile } from '../../models/index'"],
-    ['cli/src/probe.ts', "import { writeFileAtomic } from '../../electron/main/files/atomic-write'"],
+    ['cli/src/probe.ts', "import { writeFileAtomic } from '../../file-service/atomic-write'"],
+    ['electron/main/probe.ts', "import { writeFileAtomic } from '../../file-service/atomic-write'"],
+    ['file-service/probe.ts', "import { readFile } from 'node:fs/promises'"],
   ])('lets %s do %s', async (path, code) => {
     expect(await layerErrors(path, `${code}\nexport const x = 1\n`)).toEqual([])
   })

@@ -296,6 +296,59 @@ describe('transition properties', () => {
     )
   })
 
+  it('on every term (1, 3 and 5 years) and bridge, licences scale with (1 − discount) and a bigger discount never costs more', () => {
+    // Only licence prices carry vmware.discount (price = list × term factor × (1 − discount) × escalation), so
+    // each month's cash is affine in the discount: cash(d) = cash(0) − d × licences(0). With discounts 0 < a < b:
+    // cash(a) = cash(0) + (a / b) × (cash(b) − cash(0)) on both paths (the move's bridges included), and
+    // cash(b) ≤ cash(a). Renewal at month 6 with at most 20 VMs a month leaves VMs on VMware then, so the
+    // move buys at least one one-year bridge in most runs.
+    const cases = fc.tuple(
+      arbValues(),
+      fleet,
+      fc.constantFrom('1', '3', '5'),
+      fc.double({ min: 0.01, max: 0.95, noNaN: true }),
+      fc.double({ min: 0.01, max: 0.95, noNaN: true })
+    )
+    let bridged = 0
+    fc.assert(
+      fc.property(cases, ([values, vms, termYears, x, y]) => {
+        const a = Math.min(x, y)
+        const b = Math.max(x, y)
+        const at = (discount: number): TransitionResult =>
+          transitionOf(
+            {
+              ...values,
+              'vmware.termYears': termYears,
+              'vmware.renewalMonth': 6,
+              'transition.startMonth': 0,
+              'transition.vmsPerMonth': Math.min(20, toModelInputs(values).transition.vmsPerMonth),
+              'vmware.discount': discount,
+            },
+            vms
+          )
+        const [r0, ra, rb] = [at(0), at(a), at(b)]
+        if (rb.move.terms.some((t) => t.kind === 'bridge')) bridged++
+        expect(rb.stay.terms.filter((t) => t.kind === 'renewal').every((t) => t.years === Number(termYears))).toBe(
+          true
+        )
+        for (const path of ['stay', 'move'] as const) {
+          expect(rb[path].vmwareLicensedCores).toEqual(r0[path].vmwareLicensedCores)
+          r0[path].cash.forEach((c0, m) => {
+            const cb = rb[path].cash[m] as number
+            const ca = ra[path].cash[m] as number
+            const tolerance = 1e-9 * Math.max(1, Math.abs(c0))
+            expect(Math.abs(ca - (c0 + (a / b) * (cb - c0)))).toBeLessThanOrEqual(tolerance)
+            expect(cb).toBeLessThanOrEqual(ca + tolerance)
+            expect(ca).toBeLessThanOrEqual(c0 + tolerance)
+          })
+        }
+      }),
+      { numRuns: 30 }
+    )
+    // The bridge case is exercised, not only the yearly renewals.
+    expect(bridged).toBeGreaterThan(0)
+  })
+
   it('with migration instant and free, each month after it saves evaluate’s steady-state gap ÷ 12', () => {
     const instant: AssumptionValues = {
       'transition.startMonth': 0,

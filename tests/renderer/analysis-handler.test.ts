@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { breakEven, createDefaultPlan, monteCarlo, sensitivity, type Plan } from '@models'
+import { breakEven, createDefaultPlan, driversAt, monteCarlo, sensitivity, type Plan } from '@models'
 import { createAnalysisHandler } from '../../renderer/src/workers/analysis-handler'
 import type { AnalysisReply, AnalysisRequest } from '../../renderer/src/workers/analysis-protocol'
-import { histogram, niceStep, summarizeGap } from '../../renderer/src/workers/gap-summary'
 import { parseCsv } from '../support/csv'
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
@@ -116,6 +115,41 @@ describe('analysis worker handler', () => {
     expect(replies).toEqual([{ type: 'cancelled', id: 7 }])
   })
 
+  it('answers a drivers request with what the model finds drives that cost at that size', async () => {
+    const { handle, replies } = harness()
+    const ask = { plan, scenarioId: 'baseline', platform: 'openstack', category: null } as const
+    await handle({ type: 'drivers', id: 10, ...ask, vms: 3162 })
+    const reply = finalOf(replies, 10)
+    if (reply?.type !== 'drivers') throw new Error(`expected drivers, got ${reply?.type}`)
+    expect(reply.keys).toEqual(driversAt(plan, { vms: 3162, platform: 'openstack', category: null }))
+    // OpenStack at 3,162 VMs runs 66 compute + 2 reserve + 3 controllers + 17 Ceph nodes = 88 nodes:
+    // FTE = max(minFte 5, fixedFte 2 + 88 / 60 = 3.47) = 5, so the on-call minimum drives the cost and hosts
+    // per FTE (±50 %: at 30, 2 + 88 / 30 = 4.93, still under 5) does not; VMware's prices never do.
+    expect(reply.keys).toContain('staff.openstack.minFte')
+    expect(reply.keys).not.toContain('staff.openstack.hostsPerFte')
+    expect(reply.keys).not.toContain('vmware.usdPerCoreYear.vcf')
+    // Without a fleet size it asks at the plan's own 1,000 VMs.
+    await handle({ type: 'drivers', id: 11, ...ask, vms: null, category: 'staff' })
+    expect(finalOf(replies, 11)).toEqual({
+      type: 'drivers',
+      id: 11,
+      keys: driversAt(plan, { platform: 'openstack', category: 'staff' }),
+    })
+  })
+
+  it('drops a drivers request cancelled before it starts, and names the bad value of a plan it refuses', async () => {
+    const { handle, replies } = harness()
+    const ask = { plan, scenarioId: 'baseline', vms: null, platform: null, category: 'power' } as const
+    const first = handle({ type: 'drivers', id: 12, ...ask })
+    await handle({ type: 'cancel', id: 12 })
+    await first
+    expect(replies).toEqual([{ type: 'cancelled', id: 12 }])
+    await handle({ type: 'drivers', id: 13, ...ask, vms: 0 })
+    const reply = finalOf(replies, 13)
+    expect(reply?.type).toBe('error')
+    expect(reply?.type === 'error' && reply.message).toMatch(/fleet size 0 is out of range/)
+  })
+
   it('ignores a cancel for a request it does not hold', async () => {
     const { handle, replies } = harness()
     await handle({ type: 'cancel', id: 99 })
@@ -146,42 +180,5 @@ describe('analysis worker handler', () => {
     const row = rows[5]!.map(Number)
     expect(row[0]).toBe(4)
     expect(row.at(-1)).toBe(m.gapAtFleet[4])
-  })
-})
-
-describe('gap summary', () => {
-  it.each([
-    [0.7, 1],
-    [1.5, 2],
-    [2.2, 2.5],
-    [3, 5],
-    [7, 10],
-    [13_000, 20_000],
-  ])('niceStep(%d) = %d', (raw, nice) => {
-    expect(niceStep(raw)).toBe(nice)
-  })
-
-  it('bins every value once, with 0 as an edge when the values straddle it', () => {
-    const values = Float64Array.from({ length: 1000 }, (_, i) => -3000 + i * 7.3)
-    const { edges, counts } = histogram(values, 30)
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(1000)
-    expect(edges).toContain(0)
-    expect(edges[0]!).toBeLessThanOrEqual(-3000)
-    expect(edges.at(-1)!).toBeGreaterThan(values.at(-1)!)
-  })
-
-  it('handles identical values and no values', () => {
-    expect(histogram(new Float64Array([5, 5, 5])).counts).toEqual([3])
-    expect(histogram(new Float64Array(0))).toEqual({ edges: [], counts: [] })
-  })
-
-  it('gives the model’s quantiles and the share above 0, leaving the input unchanged', () => {
-    const values = Float64Array.from([-2, -1, 0, 1, 2, 3, 4, 5, 6, 7])
-    const copy = values.slice()
-    const s = summarizeGap(values)
-    expect(s.p50).toBeCloseTo(2.5)
-    expect(s.p10).toBeCloseTo(-1.1)
-    expect(s.openstackCheaperShare).toBe(0.7)
-    expect(values).toEqual(copy)
   })
 })

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { breakEven, monteCarlo, sensitivity } from '@models'
+import { breakEven, createDefaultPlan, driversAt, monteCarlo, sensitivity } from '@models'
+import { watch } from 'vue'
 import { setHost, type ExportFile, type Host, type HostSaveResult } from '../../renderer/src/host'
 import {
   analysisKey,
@@ -74,6 +75,48 @@ describe('analysis store', () => {
     plan.undo()
     expect(analysis.samples).toBe(2000)
     expect(plan.isDirty).toBe(false)
+  })
+
+  it('finds what drives a cost in a worker, busy meanwhile, keeping the last answer while the next is computed', async () => {
+    const plan = usePlanStore()
+    const analysis = useAnalysisStore()
+    const staff = { platform: null, category: 'staff', vms: null } as const
+    analysis.refreshDrivers(staff)
+    expect(analysis.isDriversBusy).toBe(true)
+    expect(analysis.drivers).toBeNull()
+    await until(() => analysis.drivers !== null, 'the staff drivers')
+    expect(analysis.isDriversBusy).toBe(false)
+    const before = driversAt(createDefaultPlan(), { platform: null, category: 'staff' })
+    expect(analysis.drivers?.value).toEqual(before)
+    expect(before).toContain('staff.vmware.minFte')
+
+    // An edit makes the answer stale: it stays as the last one, busy, until the plan's own arrives.
+    plan.setValue('staff.vmware.minFte', 1)
+    analysis.refreshDrivers(staff)
+    expect(analysis.drivers).toBeNull()
+    expect(analysis.isDriversBusy).toBe(true)
+    expect(analysis.lastDrivers?.value).toEqual(before)
+    await until(() => analysis.drivers !== null, 'the drivers after the edit')
+    expect(analysis.drivers?.value).toEqual(driversAt(plan.plan, { platform: null, category: 'staff' }))
+  })
+
+  it('drops the answer to a question superseded before it came back (request ids)', async () => {
+    const analysis = useAnalysisStore()
+    const answered: string[] = []
+    watch(
+      () => analysis.lastDrivers,
+      (d) => answered.push(d?.key ?? '')
+    )
+    analysis.refreshDrivers({ platform: null, category: 'power', vms: null })
+    analysis.refreshDrivers({ platform: 'vmware', category: 'licensing', vms: 3162 })
+    await until(() => analysis.drivers !== null, 'the licensing drivers')
+    await new Promise((resolve) => setTimeout(resolve, 20)) // a late reply to the first question would land here
+    expect(answered).toHaveLength(1)
+    expect(answered[0]).toContain('"licensing"')
+    expect(analysis.drivers?.value).toEqual(
+      driversAt(createDefaultPlan(), { vms: 3162, platform: 'vmware', category: 'licensing' })
+    )
+    expect(analysis.drivers?.value).toContain('vmware.usdPerCoreYear.vcf')
   })
 
   it('runs Monte Carlo over two workers with the model’s exact numbers and reports progress', async () => {

@@ -31,7 +31,9 @@ describe('an assumption’s source and rationale in plain sight', () => {
     const source = wrapper.get('[data-testid="source"]')
     expect(source.attributes('id')).toBe(toggle.attributes('aria-controls'))
     expect(source.text()).toContain('Secondary source')
-    expect(source.text()).toContain('The platform team that exists whatever the size: an architect and an L3 engineer')
+    expect(source.text()).toContain(
+      'The platform team that exists whatever the size: an architect and an L3 engineer'
+    )
     await toggle.trigger('click')
     expect(wrapper.find('[data-testid="source"]').exists()).toBe(false)
   })
@@ -63,6 +65,21 @@ describe('an assumption’s source and rationale in plain sight', () => {
     i18n.global.locale.value = 'zh-CN'
     await nextTick()
     expect(wrapper.get('[data-testid="explain"]').text()).toContain('下限')
+  })
+
+  it('in 中文 the source row and the flag’s tooltip give the Chinese rationale with the title as published', async () => {
+    const { wrapper } = mountWithStores(AssumptionField, {
+      props: { assumption: assumption('migration.vmware.concurrentBlock') },
+    })
+    i18n.global.locale.value = 'zh-CN'
+    await nextTick()
+    const toggle = wrapper.get('[data-testid="source-toggle"]')
+    await toggle.trigger('click')
+    const text = wrapper.get('[data-testid="source"]').text()
+    expect(text).toContain('无共享存储的 vMotion：推算上限为每台主机 2 个')
+    expect(text).toContain('“Limits on Simultaneous Migrations”')
+    expect(text).not.toContain('derived limit')
+    expect(toggle.attributes('title')).toContain('无共享存储的 vMotion')
   })
 
   it('a value without a confusable neighbour has no explanation line', () => {

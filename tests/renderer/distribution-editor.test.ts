@@ -81,7 +81,7 @@ describe('DistributionEditor', () => {
     await nextTick()
     await fill(wrapper, 'uniform', { low: '-5', high: '400' })
     expect(wrapper.get('[data-testid="distribution-problem"]').text()).toBe(
-      '低值 -5 超出VCF 价格的允许范围：0 到 10,000 美元 / 核 / 年。'
+      '低值 -5 超出VCF 价格的允许范围：0 到 10,000 USD / 核 / 年。'
     )
   })
 

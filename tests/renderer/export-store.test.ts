@@ -6,6 +6,9 @@ import { provideReportAnalysis } from '../../renderer/src/export/analysis-source
 import { windowExportContent } from '../../renderer/src/export/export-content'
 import { setHost, type ExportFile, type Host, type HostSaveResult } from '../../renderer/src/host'
 import { createBrowserHost } from '../../renderer/src/host/browser-host'
+import { i18n } from '../../renderer/src/i18n'
+import en from '../../renderer/src/i18n/en'
+import zhCN from '../../renderer/src/i18n/zh-CN'
 import { exportFileName, useExportStore } from '../../renderer/src/stores/export'
 import { usePlanStore } from '../../renderer/src/stores/plan'
 
@@ -16,8 +19,25 @@ describe('exportFileName', () => {
     ['a/b:c*?"<>|d', '.pdf', 'a-b-c-d.pdf'],
     ['   ', '.pdf', 'plan.pdf'],
     ['tab\there', '.png', 'tab-here.png'],
+    ['未命名方案', ' 成本曲线.png', '未命名方案 成本曲线.png'],
   ])('%j + %j → %j', (label, suffix, expected) => {
     expect(exportFileName(label, suffix)).toBe(expected)
+  })
+})
+
+describe('export names', () => {
+  // Windows refuses \ / : * ? " < > | and control characters; a name part is added as it is.
+  const REFUSED = /[\\/:*?"<>|]/
+  it.each([
+    ['en', en.exportName],
+    ['zh-CN', zhCN.exportName],
+  ])('every %s name is safe in a file name', (_locale, names) => {
+    for (const name of Object.values(names)) {
+      expect(name.trim()).toBe(name)
+      expect(name.length).toBeGreaterThan(0)
+      expect(name).not.toMatch(REFUSED)
+      expect(Array.from(name).every((ch) => ch.charCodeAt(0) >= 32)).toBe(true)
+    }
   })
 })
 
@@ -108,5 +128,25 @@ describe('export store', () => {
     const text = new TextDecoder().decode(file.bytes)
     expect(text.startsWith('vms,vmware.total (USD/yr),')).toBe(true)
     expect(text.endsWith('\n')).toBe(true)
+  })
+
+  it('names the files in 中文 by the translated plan name and kind', async () => {
+    const saveExport = vi.fn(async (_file: ExportFile): Promise<HostSaveResult> => ({
+      status: 'saved',
+      ref: null,
+      name: 'x',
+    }))
+    setHost({ ...createBrowserHost({ classicFiles: true, storage: window.localStorage }), saveExport })
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => setTimeout(cb, 0))
+    i18n.global.locale.value = 'zh-CN'
+    try {
+      await useExportStore().exportCurvesCsv()
+    } finally {
+      i18n.global.locale.value = 'en'
+      vi.unstubAllGlobals()
+      setHost(null)
+    }
+    // app.untitled + ' ' + exportName.curves in zh-CN.
+    expect(saveExport.mock.calls[0]![0].suggestedName).toBe('未命名方案 曲线.csv')
   })
 })

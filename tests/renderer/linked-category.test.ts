@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { defineComponent, h, nextTick } from 'vue'
@@ -9,7 +9,9 @@ const plan = createDefaultPlan()
 import AssumptionInspector from '../../renderer/src/components/AssumptionInspector.vue'
 import BreakdownPanel from '../../renderer/src/components/BreakdownPanel.vue'
 import { i18n } from '../../renderer/src/i18n'
+import { setAnalysisWorkers, useAnalysisStore } from '../../renderer/src/stores/analysis'
 import { useInspectorStore } from '../../renderer/src/stores/inspector'
+import { inProcessWorker } from './in-process-worker'
 
 /** The breakdown beside the inspector, as in the window; the chart is stubbed (jsdom has no canvas). */
 function mountLinked() {
@@ -24,6 +26,16 @@ function mountLinked() {
   return { wrapper, inspector: useInspectorStore() }
 }
 
+/** Waits for the analysis worker's drivers of the asked cost (the inspector is busy until then). */
+async function driversShown(): Promise<void> {
+  const analysis = useAnalysisStore()
+  await nextTick() // the inspector asks the store on its next update
+  for (let i = 0; i < 2000 && analysis.drivers === null; i++) await new Promise((r) => setTimeout(r, 5))
+  if (analysis.drivers === null) throw new Error('the drivers never arrived')
+  await nextTick()
+  await nextTick()
+}
+
 function shownKeys(wrapper: ReturnType<typeof mount>): string[] {
   return wrapper.findAll('.inspector [data-key]').map((w) => w.attributes('data-key') ?? '')
 }
@@ -31,12 +43,16 @@ function shownKeys(wrapper: ReturnType<typeof mount>): string[] {
 const scrolled: string[] = []
 
 beforeAll(() => {
+  // What drives a cost is computed in the analysis worker: here its handler runs in this thread.
+  setAnalysisWorkers(() => inProcessWorker(), 1)
   // jsdom implements neither; the keys need no escaping.
   globalThis.CSS ??= { escape: (s: string) => s } as unknown as typeof CSS
   Element.prototype.scrollIntoView = vi.fn(function (this: Element) {
     scrolled.push(this.getAttribute('data-key') ?? '')
   })
 })
+
+afterAll(() => setAnalysisWorkers(undefined))
 
 describe('linked views: a breakdown category shows what drives it in the inspector', () => {
   it('clicking the Staff row shows the chip and exactly the staff drivers', async () => {
@@ -50,6 +66,12 @@ describe('linked views: a breakdown category shows what drives it in the inspect
     await nextTick()
     expect(inspector.category).toBe('staff')
     expect(staff.attributes('aria-pressed')).toBe('true')
+    // Computed in the worker: busy, every assumption still shown, until the drivers arrive.
+    expect(wrapper.get('[data-testid="inspector-drivers"]').text()).toContain('Finding what drives Staff')
+    expect(wrapper.get('.groups').attributes('aria-busy')).toBe('true')
+    expect(shownKeys(wrapper)).toContain('host.capexUsd')
+    await driversShown()
+    expect(wrapper.get('.groups').attributes('aria-busy')).toBe('false')
     expect(wrapper.get('[data-testid="inspector-drivers"]').text()).toContain('Showing what drives Staff')
     expect(shownKeys(wrapper).sort()).toEqual(driversAt(plan, { platform: null, category: 'staff' }).sort())
     await nextTick()
@@ -57,6 +79,9 @@ describe('linked views: a breakdown category shows what drives it in the inspect
 
     await wrapper.get('[data-testid="breakdown-category-licensing"]').trigger('click')
     await nextTick()
+    // The staff drivers stay on screen while licensing's are computed.
+    expect(shownKeys(wrapper).sort()).toEqual(driversAt(plan, { platform: null, category: 'staff' }).sort())
+    await driversShown()
     expect(shownKeys(wrapper).sort()).toEqual(
       driversAt(plan, { platform: null, category: 'licensing' }).sort()
     )
@@ -67,7 +92,7 @@ describe('linked views: a breakdown category shows what drives it in the inspect
     const { wrapper, inspector } = mountLinked()
     const all = shownKeys(wrapper).length
     inspector.showDrivers('power')
-    await nextTick()
+    await driversShown()
     expect(shownKeys(wrapper).sort()).toEqual(driversAt(plan, { platform: null, category: 'power' }).sort())
     await wrapper.get('[data-testid="inspector-show-all"]').trigger('click')
     await nextTick()
@@ -101,7 +126,7 @@ describe('linked views: a breakdown category shows what drives it in the inspect
     const { wrapper, inspector } = mountLinked()
     // A point on OpenStack's total curve at 3,162 VMs: every OpenStack driver, no VMware-only key.
     inspector.showDrivers(null, 'openstack', 3162)
-    await nextTick()
+    await driversShown()
     expect(shownKeys(wrapper).sort()).toEqual(
       driversAt(plan, { vms: 3162, platform: 'openstack', category: null }).sort()
     )
@@ -116,7 +141,7 @@ describe('linked views: a breakdown category shows what drives it in the inspect
     )
     // A bar segment: VMware's staff, without a fleet size.
     inspector.showDrivers('staff', 'vmware')
-    await nextTick()
+    await driversShown()
     expect(shownKeys(wrapper).sort()).toEqual(
       driversAt(plan, { platform: 'vmware', category: 'staff' }).sort()
     )
@@ -132,7 +157,7 @@ describe('linked views: a breakdown category shows what drives it in the inspect
   it('says so when the platform has no such cost (OpenStack pays no licence)', async () => {
     const { wrapper, inspector } = mountLinked()
     inspector.showDrivers('licensing', 'openstack')
-    await nextTick()
+    await driversShown()
     expect(shownKeys(wrapper)).toEqual([])
     expect(wrapper.get('[data-testid="inspector-drivers"]').text()).toContain(
       'OpenStack · Licensing: this platform has no such cost'

@@ -132,7 +132,7 @@ describe('prices are shown and typed in the plan’s currency; the plan keeps do
     const wrapper = await mountInEuros(VCF)
     i18n.global.locale.value = 'zh-CN'
     await nextTick()
-    expect(wrapper.get('.unit').text()).toBe('欧元 / 核 / 年')
+    expect(wrapper.get('.unit').text()).toBe('EUR / 核 / 年')
   })
 
   it('leaves prices in dollars when the plan shows USD', () => {

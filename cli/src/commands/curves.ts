@@ -1,5 +1,11 @@
 import { curvesTable, tableToCsv } from '../../../export/index'
-import { computeCurves, FLEET_VMS_LIMITS, type CostMetric, type CurveSet } from '../../../models/index'
+import {
+  computeCurves,
+  CURVE_LIMITS,
+  FLEET_VMS_LIMITS,
+  type CostMetric,
+  type CurveSet,
+} from '../../../models/index'
 import { UsageError, withUsageErrors } from '../errors'
 import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions } from '../options'
@@ -67,7 +73,12 @@ export async function runCurves(args: string[]): Promise<string> {
     FLEET_VMS_LIMITS.min,
     FLEET_VMS_LIMITS.max
   )
-  const points = parseIntegerOption('points', values.points as string | undefined, 2, 1000)
+  const points = parseIntegerOption(
+    'points',
+    values.points as string | undefined,
+    CURVE_LIMITS.minPoints,
+    CURVE_LIMITS.maxPoints
+  )
   const overrides = parseSetOptions(values.set as string[] | undefined)
   const plan = await loadPlan(positionals[0])
   const from = fromVms ?? plan.view.curveFromVms

@@ -12,6 +12,7 @@ import {
   createDefaultPlan,
   planInputs,
   planWithImportedWorkload,
+  PLAN_FILE_LIMITS,
   serializePlanFile,
 } from '../../../models/index'
 import { InputFileProblem, PlanFileProblem, UsageError } from '../errors'
@@ -126,7 +127,7 @@ export async function runImport(args: string[]): Promise<string> {
     imported.plan.name =
       `Imported: ${summary.files.map((f) => basename(f.name.split(' › ')[0] ?? f.name)).join(', ')}`.slice(
         0,
-        200
+        PLAN_FILE_LIMITS.maxNameChars
       )
     await writeOutputFile(
       out,

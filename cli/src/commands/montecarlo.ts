@@ -1,25 +1,21 @@
 import {
   CATALOG,
+  MAX_MONTE_CARLO_BYTES,
   MAX_MONTE_CARLO_SAMPLES,
   MAX_SEED,
   MONTE_CARLO_DEFAULTS,
   monteCarlo,
   monteCarloTransition,
+  samplesCsv,
+  summarizeGap,
   type MonteCarloResult,
 } from '../../../models/index'
 import { UsageError, withUsageErrors } from '../errors'
-import { csvField, formatTable, money, number, vmsText } from '../format'
+import { formatTable, money, number, vmsText } from '../format'
 import { loadPlan } from '../load-plan'
 import { parseCommandArgs, parseIntegerOption, parseSetOptions, parseTargetOption } from '../options'
 import { transitionMonteCarloJson, transitionMonteCarloText } from './montecarlo-transition'
 import { writeOutputFile } from '../write-output'
-
-/**
- * Memory one run may hold. A run keeps both platforms' cost at every fleet size for every sample
- * (2 × 8 bytes each) and every sampled value (8 bytes per key and sample): 100,000 samples × 1,000 fleet
- * sizes from a file would take 1.6 GB, so such a run is refused before it starts, naming its size.
- */
-export const MAX_MONTE_CARLO_BYTES = 256 * 1024 * 1024
 
 /** Bytes a run of `samples` over `fleetSizes` points holds at most (every catalog key sampled). */
 export function monteCarloBytes(samples: number, fleetSizes: number): number {
@@ -63,29 +59,13 @@ function monteCarloTable(m: MonteCarloResult): string {
       percent(m.probabilityOpenstackCheaper[i] as number),
     ])
   })
-  let openstackCheaper = 0
-  for (const gap of m.gapAtFleet) if (gap > 0) openstackCheaper++
   return [
     `Monte Carlo: ${number(m.samples)} samples, seed ${m.seed}, ${m.sampledKeys.length} assumptions sampled; annual cost (${cur}/yr).`,
     '',
     formatTable(rows),
     '',
-    `At the plan's ${vmsText(m.fleetVms)} OpenStack is cheaper in ${percent(openstackCheaper / m.samples)} of samples.`,
+    `At the plan's ${vmsText(m.fleetVms)} OpenStack is cheaper in ${percent(summarizeGap(m.gapAtFleet).openstackCheaperShare)} of samples.`,
   ].join('\n')
-}
-
-/** The samples CSV: index, seed, each sampled key's value and the gap at the plan's fleet size. */
-function samplesCsv(m: MonteCarloResult): string {
-  const header = ['sample', 'seed', ...m.sampledKeys, `gap at ${m.fleetVms} VMs (${m.currency}/yr)`]
-  const columns = m.sampledKeys.map((key) => m.sampleValues[key] as Float64Array)
-  const lines = [header.map(csvField).join(',')]
-  for (let s = 0; s < m.samples; s++) {
-    const cells: (string | number)[] = [s, m.seed]
-    for (const column of columns) cells.push(column[s] as number)
-    cells.push(m.gapAtFleet[s] as number)
-    lines.push(cells.map(csvField).join(','))
-  }
-  return lines.join('\n') + '\n'
 }
 
 export async function runMonteCarlo(args: string[]): Promise<string> {

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto'
 import * as nodeFs from 'node:fs/promises'
 import type { FileStamp } from '../../contract'
 import { decodePlanFileBytes, parsePlanFile } from '../../../models/index'
-import { writeFileAtomic, type FileSystem } from './atomic-write'
-import { describeReason, errorCode, FileServiceError } from './errors'
-import { readRegularFile } from './read-file'
+import { writeFileAtomic, type FileSystem } from '../../../file-service/atomic-write'
+import { describeReason, errorCode, FileServiceError } from '../../../file-service/errors'
+import { readRegularFile } from '../../../file-service/read-file'
 
-export { FileServiceError } from './errors'
-export type { FileServiceStep, SaveStep } from './errors'
+export { FileServiceError } from '../../../file-service/errors'
+export type { FileServiceStep, SaveStep } from '../../../file-service/errors'
 
 export interface PlanStoreOptions {
   /** @default node:fs/promises */

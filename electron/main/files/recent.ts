@@ -1,9 +1,9 @@
 import * as nodeFs from 'node:fs/promises'
 import path from 'node:path'
-import { writeFileAtomic, type FileSystem } from './atomic-write'
+import { writeFileAtomic, type FileSystem } from '../../../file-service/atomic-write'
 import { IPC_LIMITS } from '../../../models/index'
-import { errorCode } from './errors'
-import { readRegularFile } from './read-file'
+import { errorCode } from '../../../file-service/errors'
+import { readRegularFile } from '../../../file-service/read-file'
 
 /** The store file is small; anything larger is not ours and reads as an empty list. */
 const MAX_STORE_BYTES = 1024 * 1024

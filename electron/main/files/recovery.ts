@@ -2,9 +2,9 @@ import * as nodeFs from 'node:fs/promises'
 import path from 'node:path'
 import type { FileStamp, RecoverySnapshot } from '../../contract'
 import { IPC_LIMITS, MAX_PLAN_FILE_BYTES } from '../../../models/index'
-import { STALE_TEMP_MS, writeFileAtomic, type FileSystem } from './atomic-write'
-import { errorCode } from './errors'
-import { readRegularFile } from './read-file'
+import { STALE_TEMP_MS, writeFileAtomic, type FileSystem } from '../../../file-service/atomic-write'
+import { errorCode } from '../../../file-service/errors'
+import { readRegularFile } from '../../../file-service/read-file'
 
 /** Document ids name files in the recovery folder, so they may hold nothing a path could be built from. */
 const DOC_ID = /^[A-Za-z0-9_-]{1,64}$/

@@ -6,7 +6,7 @@ import type { SaveResult } from '../../contract'
 import { showExportFileDialog } from '../dialogs/export-file'
 import { showExportPdfDialog } from '../dialogs/export-pdf'
 import { confirmedExportPath } from '../dialogs/confirm-replace'
-import { writeFileAtomic } from '../files/atomic-write'
+import { writeFileAtomic } from '../../../file-service/atomic-write'
 import { handle } from './handle'
 
 /** Writes an export atomically (never a partial file) and describes the result for the renderer. */

@@ -1,4 +1,5 @@
 import type { AssumptionEntry } from '../assumption'
+import { FLEET_VMS_LIMITS } from '../../plan/limits'
 
 /** Term price factors are relative to the edition price in the catalog, which is the 3-year term list. */
 const TERM_SOURCE =
@@ -128,7 +129,8 @@ export const TRANSITION_ASSUMPTIONS = [
     unit: 'VMs per month',
     default: 50,
     min: 1,
-    max: 1_000_000,
+    // Never more in a month than the largest fleet there is to move.
+    max: FLEET_VMS_LIMITS.max,
     flag: 'E',
     source: "A sizing of the team's velocity; measure it on a pilot wave and enter your own",
     isInteger: true,

@@ -1,5 +1,6 @@
 import { computed, type ComputedRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
+import { scenarioLabel } from '../i18n'
 import type {
   ActiveElement,
   Chart,
@@ -11,6 +12,7 @@ import type {
 } from 'chart.js'
 import {
   CATEGORIES,
+  DEFAULT_CURVE,
   PLATFORMS,
   type Category,
   type CostMetric,
@@ -38,6 +40,8 @@ export interface CurveChartInput {
   selected?: Ref<CurvePoint | null>
   /** Called with the curve point nearest a click (in height, at the clicked fleet size). */
   onSelect?: (point: CurvePoint) => void
+  /** What the NPV assumes (horizon, discount rate, growth), shown under the tooltip's title in the NPV view. */
+  npvBasis?: Ref<string>
 }
 
 /** A point of one drawn curve: a platform's total (category null) or one category, of one scenario. */
@@ -166,7 +170,7 @@ export function useCurveChart(input: CurveChartInput): {
           ...curves.flatMap((c, index) => {
             const isActive = c.scenarioId === input.activeScenarioId.value
             return PLATFORMS.map((p) => ({
-              label: `${t(`platform.${p}`)} · ${c.scenarioName}`,
+              label: `${t(`platform.${p}`)} · ${scenarioLabel(c.scenarioName)}`,
               data: points(c.vms, c.platforms[p].total),
               borderColor: isActive ? PLATFORM_COLORS[p] : withAlpha(PLATFORM_COLORS[p], 0.75),
               backgroundColor: PLATFORM_COLORS[p],
@@ -251,9 +255,9 @@ export function useCurveChart(input: CurveChartInput): {
     const th = theme.value
     const f = fmt.value
     const c = active.value
-    const xs = c?.vms ?? [10, 100_000]
+    const xs = c?.vms ?? [DEFAULT_CURVE.fromVms, DEFAULT_CURVE.toVms]
     const xMin = xs[0] ?? 10
-    const xMax = xs[xs.length - 1] ?? 100_000
+    const xMax = xs[xs.length - 1] ?? DEFAULT_CURVE.toVms
     return {
       responsive: true,
       maintainAspectRatio: false,
@@ -310,6 +314,7 @@ export function useCurveChart(input: CurveChartInput): {
               const vms = Number((items[0]?.raw as ScatterDataPoint | undefined)?.x)
               return t('chart.tooltipTitle', { vms: f.integer(vms) }, vms)
             },
+            afterTitle: () => (input.metric.value === 'npv' ? (input.npvBasis?.value ?? '') : ''),
             label: (item: TooltipItem<'line'>) => {
               const y = Number((item.raw as ScatterDataPoint).y)
               if (item.datasetIndex >= bandCount.value)
@@ -328,7 +333,7 @@ export function useCurveChart(input: CurveChartInput): {
                     c.platforms.openstack[cat][i] ?? NaN
                   )}`
               )
-              return [t('chart.breakdownOf', { scenario: c.scenarioName }), ...lines]
+              return [t('chart.breakdownOf', { scenario: scenarioLabel(c.scenarioName) }), ...lines]
             },
           },
         },

@@ -3,7 +3,7 @@ import { type Assumption, type AssumptionValue, type ValueIssue } from '@models'
 import { formatAssumptionValue } from '../format/assumptions'
 import { assumptionRangeText, valueIssueText, type IssueWords } from '../format/value-issue'
 import { isShare, toDisplayNumber } from '../format/share'
-import { assumptionLabel, assumptionUnit } from '../i18n'
+import { assumptionLabel, assumptionRationale, assumptionUnit } from '../i18n'
 import { explanations } from '../i18n/explanations'
 import { useFieldNumbers } from './useFieldNumbers'
 import { useFormat } from './useFormat'
@@ -54,8 +54,8 @@ export function useAssumptionText(): {
     invalid: (issue) => valueIssueText(issue, words()),
     label: (a) => assumptionLabel(a, locale.value),
     explain: (a) => explanations[locale.value === 'zh-CN' ? 'zh-CN' : 'en'][a.key] ?? '',
-    // Sources keep their original language: publishers and titles are cited as published.
-    source: (a) => a.source,
+    // The rationale in the window's language; publishers and titles inside it are cited as published.
+    source: (a) => assumptionRationale(a, locale.value),
     unit: (a) => assumptionUnit(a, locale.value, currency()),
     choice,
     // A converted price reads as its number in the plan's currency; lists put the unit beside it.

@@ -59,6 +59,7 @@ const en = {
     label: 'Scenarios',
     add: 'Add scenario',
     newName: 'Scenario',
+    defaultName: 'Baseline',
     copyOf: '{name} copy',
     duplicate: 'Duplicate',
     rename: 'Rename',
@@ -75,6 +76,10 @@ const en = {
     confirmDeleteDetail: 'Its {count} changed values go with it. Undo brings it back.',
   },
   chart: {
+    npvBasis:
+      'NPV over one year discounted at {rate} a year; each fleet size grows {growth} a year | NPV over {years} years discounted at {rate} a year; each fleet size grows {growth} a year',
+    npvBasisNoGrowth:
+      'NPV over one year discounted at {rate} a year; no fleet growth | NPV over {years} years discounted at {rate} a year; no fleet growth',
     title: 'Cost curves',
     metric: 'Metric',
     annual: 'Annual',
@@ -385,6 +390,7 @@ const en = {
     noMatch: 'No assumption matches “{filter}”.',
     drivers: 'Showing what drives {category}',
     driversAt: 'Showing what drives {category} at {vms} VM | Showing what drives {category} at {vms} VMs',
+    driversBusy: 'Finding what drives {category}…',
     driversNone: '{what}: this platform has no such cost, so no assumption drives it.',
     showAll: 'show all',
     showAllLabel: 'Show all assumptions',
@@ -489,6 +495,14 @@ const en = {
       other: 'The file could not be read.',
     },
   },
+  /** What an exported file is, after the plan's name ("Budget 2026 cost curves.png"); safe in file names. */
+  exportName: {
+    costCurves: 'cost curves',
+    breakdown: 'breakdown',
+    powerWeek: 'power week',
+    curves: 'curves',
+    samples: 'Monte Carlo samples',
+  },
   report: {
     menu: {
       pdf: 'Report (PDF)…',
@@ -531,9 +545,14 @@ const en = {
     kwhWithout: 'Energy always on',
     reason: 'Why',
     lowWindow: 'Shortest low-load window',
+    hoursValue: '{value} h',
     page: 'Page',
     storageTitle: 'Storage and host evacuation',
     tornadoTitle: 'What moves the answer',
+    tornadoNoteNpv:
+      'NPV of staying − NPV of moving at {vms}, each assumption alone at its low and high. Bars start at the value with every assumption as entered (the rule); a positive value means moving is cheaper.',
+    tornadoNotePayback:
+      'Payback month of moving at {vms} (counted from 1; “none”: not within the horizon), each assumption alone at its low and high. Bars start at the payback with every assumption as entered (the rule).',
     tornadoNote:
       'Cost gap VMware − OpenStack per year at {vms}, each assumption alone at its low and high. Bars start at the gap with every value as entered (the rule); a positive gap means OpenStack is cheaper.',
     tornadoNone: 'No assumption moves the cost gap for these values, or the tornado could not be computed.',
@@ -573,6 +592,20 @@ const en = {
     noSamples: 'Run Monte Carlo first.',
   },
   sensitivity: {
+    targetNpv:
+      'Moving is cheaper by {gain} in NPV over the horizon (NPV of staying − NPV of moving).',
+    targetNpvLoss:
+      'Staying is cheaper by {gain} in NPV over the horizon (NPV of staying − NPV of moving).',
+    targetPayback: 'Moving pays back in month {month} of {months}.',
+    targetNoPayback: 'Moving does not pay back within the horizon’s {months} months.',
+    xAxisNpv: 'NPV of staying − NPV of moving (right of 0: moving cheaper)',
+    xAxisPayback: 'Payback month of moving (left: sooner; {none} = not within the horizon)',
+    month: 'month {month}',
+    noPayback: 'none',
+    tooltipTarget: '{end} {value}: {result}',
+    tableCaptionTarget: 'The measure with each assumption at its low and its high',
+    atLow: 'At low',
+    atHigh: 'At high',
     atVms: 'At {vms}',
     gapIs: '{cheaper} is cheaper by {gap} a year;',
     gapEqual: 'both platforms cost the same a year;',
@@ -599,7 +632,25 @@ const en = {
     crossHigh: 'Crossover at high (VMs)',
     none: 'none',
   },
+  analysisTarget: {
+    label: 'Measure',
+    annualGap: 'Annual gap, VMware − OpenStack',
+    moveNpvGain: 'NPV gain of moving (stay − move)',
+    paybackMonth: 'Payback month of moving',
+    hint: 'The annual gap compares the platforms a year at your fleet size. The NPV gain and the payback month measure the move itself, month by month over the horizon, with the Stay or move settings (renewal, migration velocity, one-off costs).',
+    hintOn: 'The headline answers stay or move; the NPV gain and the payback month measure that move.',
+  },
   breakEven: {
+    titleNpv: 'Break-even: at what value do staying and moving have the same NPV?',
+    titlePayback: 'Break-even: at what value does moving start or stop paying back within the horizon?',
+    foundNpv: 'Staying and moving have the same NPV at {vms} when {label} is {value}.',
+    foundPayback: 'Moving starts or stops paying back within the horizon at {vms} when {label} is {value}.',
+    noneTarget: 'No break-even inside the allowed range {range}: {side} throughout.',
+    nowTarget: '(now {value}: {side})',
+    sideMoveNpv: 'moving is cheaper in NPV',
+    sideStayNpv: 'staying is cheaper in NPV',
+    sidePays: 'moving pays back',
+    sideNever: 'moving does not pay back',
     title: 'Break-even: at what value do both platforms cost the same?',
     intro:
       'Pick an assumption; the model finds the value at which VMware and OpenStack cost the same a year at your fleet size, everything else unchanged.',
@@ -615,6 +666,13 @@ const en = {
     applied: '{label} set to the break-even value. Undo brings the old value back.',
   },
   uncertainty: {
+    transitionIntro:
+      'The stay-or-move Monte Carlo draws the same assumptions {n} times and runs the month-by-month comparison for each draw (as stackplan montecarlo --target does); the cost curves’ bands need the annual gap.',
+    transitionNpv:
+      'At {vms}, over {n} samples: NPV of staying − NPV of moving is {p10} at P10, {p50} at P50 and {p90} at P90; moving has the lower NPV in {percent} of samples.',
+    transitionPayback:
+      'At {vms}, over {n} samples: moving pays back by {p10} at P10, {p50} at P50 and {p90} at P90; it pays back within the horizon’s {months} months in {percent} of samples.',
+    transitionEmpty: 'No stay-or-move run yet: press Run.',
     intro:
       'Monte Carlo draws every uncertain assumption from its range many times and reports how the annual costs spread, and how often OpenStack is cheaper.',
     samples: 'Samples',
@@ -732,6 +790,13 @@ const en = {
     byCpuModel: 'By CPU model',
     unnamed: '(not given)',
     usage: 'Mean usage now: CPU {cpu}, memory {memory}',
+    alsoHeading: 'Also plan on',
+    useHostHardware:
+      'These hosts’ hardware: {sockets} × {cores} cores and {ram} GiB RAM per host, the most common configuration ({n} of {of} hosts)',
+    usePeakCpu: 'A peak CPU utilization of {value}',
+    peakCpuBasis:
+      '{busy} physical cores busy now for {vcpu} included vCPU ({n} hosts’ CPU usage when the export was taken; the weekly peak is higher). Memory usage is not applied: the model sizes RAM by what VMs are given.',
+    peakCpuClamped: '{value} is outside the allowed range, so the plan gets {used}.',
     licenceHeading: 'Licence position',
     licence:
       'Renewing these {hosts} ({cpus}, {cores}) licenses {licensed} cores: {cost} a year on {edition} at list.',

@@ -62,6 +62,7 @@ const zhCN: MessageSchema = {
     label: '场景',
     add: '添加场景',
     newName: '场景',
+    defaultName: '基准',
     copyOf: '{name} 副本',
     duplicate: '复制',
     rename: '重命名',
@@ -78,6 +79,10 @@ const zhCN: MessageSchema = {
     confirmDeleteDetail: '其中 {count} 个修改过的数值将一并删除。可以撤销。',
   },
   chart: {
+    npvBasis:
+      '净现值按 {years} 年、贴现率 {rate} 计算；每个规模每年增长 {growth} | 净现值按 {years} 年、贴现率 {rate} 计算；每个规模每年增长 {growth}',
+    npvBasisNoGrowth:
+      '净现值按 {years} 年、贴现率 {rate} 计算；规模不增长 | 净现值按 {years} 年、贴现率 {rate} 计算；规模不增长',
     title: '成本曲线',
     metric: '指标',
     annual: '年度',
@@ -369,12 +374,13 @@ const zhCN: MessageSchema = {
     resetLabel: '将 {label} 重置为 {value}',
     default: '默认 {value}',
     defaultPrice: '默认 {usd} ≈ {shown}',
-    listPricesConverted: '价格为美元目录价，此处按方案汇率以 {currency} 显示和输入；实际成交价可以协商。',
+    listPricesConverted: '价格为 USD 目录价，此处按方案汇率以 {currency} 显示和输入；实际成交价可以协商。',
     range: '允许 {range}',
     changed: '已修改',
     noMatch: '没有与“{filter}”匹配的假设。',
     drivers: '正在显示影响“{category}”的假设',
     driversAt: '正在显示影响“{category}”的假设（{vms} 台虚拟机处）',
+    driversBusy: '正在查找影响“{category}”的假设…',
     driversNone: '{what}：该平台没有此项成本，因此没有假设影响它。',
     showAll: '显示全部',
     showAllLabel: '显示全部假设',
@@ -404,7 +410,7 @@ const zhCN: MessageSchema = {
     invalid: '{message}',
     rangeNumber: '{from} 到 {to}',
     rangeWhole: '{from} 到 {to} 的整数',
-    listPrices: '价格为美元目录价；实际成交价可以协商。',
+    listPrices: '价格为 USD 目录价；实际成交价可以协商。',
     on: '开',
     off: '关',
     jumpLabel: '跳转到分组（在分组标题上按 ↑ ↓ 在分组间移动）',
@@ -479,6 +485,13 @@ const zhCN: MessageSchema = {
       other: '无法读取该文件。',
     },
   },
+  exportName: {
+    costCurves: '成本曲线',
+    breakdown: '成本构成',
+    powerWeek: '电力周曲线',
+    curves: '曲线',
+    samples: '蒙特卡洛样本',
+  },
   report: {
     menu: {
       pdf: '报告 (PDF)…',
@@ -521,9 +534,14 @@ const zhCN: MessageSchema = {
     kwhWithout: '始终开机的能耗',
     reason: '原因',
     lowWindow: '最短低负载窗口',
+    hoursValue: '{value} 小时',
     page: '页',
     storageTitle: '存储与主机疏散',
     tornadoTitle: '哪些假设影响结论',
+    tornadoNoteNpv:
+      '{vms}时留下的净现值 − 迁移的净现值，每个假设单独取低值和高值。条形从所有值按输入时的数值（竖线）开始；为正表示迁移更便宜。',
+    tornadoNotePayback:
+      '{vms}时迁移的回本月份（从 1 起计；“无”表示期限内不回本），每个假设单独取低值和高值。条形从所有值按输入时的回本月份（竖线）开始。',
     tornadoNote:
       '{vms}时 VMware − OpenStack 的年成本差，每个假设单独取低值和高值。条形从所有值按输入时的成本差（竖线）开始；成本差为正表示 OpenStack 更便宜。',
     tornadoNone: '在这些数值下没有假设会改变成本差，或无法计算龙卷风图。',
@@ -563,6 +581,18 @@ const zhCN: MessageSchema = {
     noSamples: '请先运行蒙特卡洛。',
   },
   sensitivity: {
+    targetNpv: '按整个期限的净现值计，迁移便宜 {gain}（留下的净现值 − 迁移的净现值）。',
+    targetNpvLoss: '按整个期限的净现值计，留下便宜 {gain}（留下的净现值 − 迁移的净现值）。',
+    targetPayback: '迁移在第 {month} 个月回本（共 {months} 个月）。',
+    targetNoPayback: '迁移在期限的 {months} 个月内不回本。',
+    xAxisNpv: '留下的净现值 − 迁移的净现值（0 右侧：迁移更便宜）',
+    xAxisPayback: '迁移回本月份（越靠左越早；{none} = 期限内不回本）',
+    month: '第 {month} 个月',
+    noPayback: '无',
+    tooltipTarget: '{end} {value}：{result}',
+    tableCaptionTarget: '各假设取低值和高值时的衡量值',
+    atLow: '取低值时',
+    atHigh: '取高值时',
     atVms: '在 {vms}时，',
     gapIs: '{cheaper} 每年便宜 {gap}；',
     gapEqual: '两个平台每年成本相同；',
@@ -589,7 +619,25 @@ const zhCN: MessageSchema = {
     crossHigh: '高值时交叉（台）',
     none: '无',
   },
+  analysisTarget: {
+    label: '衡量指标',
+    annualGap: '年度差额，VMware − OpenStack',
+    moveNpvGain: '迁移的净现值收益（留下 − 迁移）',
+    paybackMonth: '迁移回本月份',
+    hint: '年度差额按您的规模比较两个平台一年的成本。净现值收益和回本月份衡量迁移本身：在整个期限内逐月计算，使用“留下或迁移”中的设置（续订、迁移速度、一次性成本）。',
+    hintOn: '标题回答“留下还是迁移”；净现值收益和回本月份衡量的正是这次迁移。',
+  },
   breakEven: {
+    titleNpv: '盈亏平衡：取何值时留下与迁移的净现值相同？',
+    titlePayback: '盈亏平衡：取何值时迁移开始或不再在期限内回本？',
+    foundNpv: '在 {vms} 时，当{label}为 {value}，留下与迁移的净现值相同。',
+    foundPayback: '在 {vms} 时，当{label}为 {value}，迁移开始或不再在期限内回本。',
+    noneTarget: '在允许范围 {range} 内没有盈亏平衡点：始终{side}。',
+    nowTarget: '（当前 {value}：{side}）',
+    sideMoveNpv: '迁移的净现值更低',
+    sideStayNpv: '留下的净现值更低',
+    sidePays: '迁移能回本',
+    sideNever: '迁移不能回本',
     title: '盈亏平衡：取什么值时两个平台成本相同？',
     intro: '选择一项假设，模型会求出在您的规模下 VMware 与 OpenStack 每年成本相同的取值，其余假设保持不变。',
     pick: '要求解的假设',
@@ -604,6 +652,13 @@ const zhCN: MessageSchema = {
     applied: '已将{label}设为盈亏平衡值。撤销即可恢复原值。',
   },
   uncertainty: {
+    transitionIntro:
+      '留下或迁移的蒙特卡洛对同样的假设抽样 {n} 次，每次都逐月比较两条路径（与 stackplan montecarlo --target 相同）；成本曲线的区间带只适用于年度差额。',
+    transitionNpv:
+      '在 {vms} 时，共 {n} 个样本：留下的净现值 − 迁移的净现值 P10 为 {p10}，P50 为 {p50}，P90 为 {p90}；{percent} 的样本中迁移的净现值更低。',
+    transitionPayback:
+      '在 {vms} 时，共 {n} 个样本：迁移回本月份 P10 为 {p10}，P50 为 {p50}，P90 为 {p90}；{percent} 的样本在期限的 {months} 个月内回本。',
+    transitionEmpty: '尚未运行留下或迁移的蒙特卡洛：请点击运行。',
     intro:
       '蒙特卡洛模拟会从每项不确定假设的范围中多次抽样，给出年度成本的分布，以及 OpenStack 更便宜的概率。',
     samples: '样本数',
@@ -720,6 +775,13 @@ const zhCN: MessageSchema = {
     byCpuModel: '按 CPU 型号',
     unnamed: '（未给出）',
     usage: '当前平均使用率：CPU {cpu}，内存 {memory}',
+    alsoHeading: '同时用于方案',
+    useHostHardware:
+      '这些主机的硬件：每台 {sockets} × {cores} 核、{ram} GiB 内存，即最常见的配置（{of} 台主机中的 {n} 台）',
+    usePeakCpu: '峰值 CPU 使用率 {value}',
+    peakCpuBasis:
+      '当前 {busy} 个物理核心繁忙，对应 {vcpu} 个纳入的 vCPU（{n} 台主机在导出时的 CPU 使用率；每周峰值更高）。内存使用率不采用：模型按分配给虚拟机的内存规划。',
+    peakCpuClamped: '{value} 超出允许范围，方案将采用 {used}。',
     licenceHeading: '许可现状',
     licence: '按现状续订这 {hosts}（{cpus}，{cores}）需许可 {licensed} 个核：{edition} 按目录价每年 {cost}。',
     licenceMinimum:
@@ -920,7 +982,14 @@ export const zhAssumptionLabels: Readonly<Record<AssumptionKey, string>> = {
   'finance.usdToCurrency': '汇率',
 }
 
-/** Chinese units of catalog assumptions, by the catalog's English unit text. */
+/**
+ * Chinese units of catalog assumptions, by the catalog's English unit text.
+ *
+ * Currency is written as its ISO code ("USD / 核 / 年"), never as 美元: amounts in the window, the charts,
+ * the report and the exports are written with the code by default ("USD 12万", Intl's `currencyDisplay:
+ * 'code'`), so units and amounts read alike. Intl's zh-CN symbol for USD is "US$" and its name "美元"; a
+ * code also stays unambiguous when the plan shows CNY or JPY (both "¥") and is what the file stores.
+ */
 export const zhAssumptionUnits: Readonly<Record<string, string>> = {
   VMs: '台虚拟机',
   vCPU: 'vCPU',
@@ -932,31 +1001,31 @@ export const zhAssumptionUnits: Readonly<Record<string, string>> = {
   '168 hourly values, fraction of weekly peak demand': '168 个小时值，占每周峰值需求的比例',
   CPUs: '颗 CPU',
   cores: '核',
-  USD: '美元',
+  USD: 'USD',
   years: '年',
   'fraction of capex per year': '每年占购置成本的比例',
-  'USD per host per year': '美元 / 主机 / 年',
+  'USD per host per year': 'USD / 主机 / 年',
   W: 'W',
   'vCPU per physical core': 'vCPU / 物理核',
   'fraction of physical cores busy at the weekly peak': '每周峰值时物理核的繁忙比例',
   'allocated RAM ÷ physical RAM allowed': '允许的已分配内存 ÷ 物理内存',
   'Gbit/s': 'Gbit/s',
   'one of vvs, vvep, vvf, vcf': 'vvs、vvep、vvf、vcf 之一',
-  'USD per core per year': '美元 / 核 / 年',
+  'USD per core per year': 'USD / 核 / 年',
   'one of 1, 3, 5 (years)': '1、3、5 年之一',
   '× the 3-year price': '× 三年期价格',
   'fraction off list': '相对目录价的折扣比例',
   'months from the plan start': '距规划开始的月数',
   'VMs per month': '台虚拟机 / 月',
   'engineer hours per VM': '工程师小时 / 台虚拟机',
-  'USD per VM moved': '美元 / 每迁移一台虚拟机',
-  'USD per FTE, once': '美元 / 人，一次性',
+  'USD per VM moved': 'USD / 每台迁移的虚拟机',
+  'USD per FTE, once': 'USD / 人，一次性',
   months: '个月',
   'fraction of host capex': '占主机购置成本的比例',
   'on/off': '开 / 关',
   'fraction of first-year subscription, once': '占首年订阅的比例，一次性',
   'TiB per licensed core': 'TiB / 授权核',
-  'USD per TiB per year': '美元 / TiB / 年',
+  'USD per TiB per year': 'USD / TiB / 年',
   hosts: '台主机',
   'hosts per cluster': '台主机 / 集群',
   'fraction of host capacity usable at placement': '放置时可用的主机容量比例',
@@ -971,21 +1040,21 @@ export const zhAssumptionUnits: Readonly<Record<string, string>> = {
   'fraction of host cores': '占主机核数的比例',
   'GiB per host': 'GiB / 主机',
   'W per host': 'W / 主机',
-  'USD per node per year': '美元 / 节点 / 年',
-  'USD per socket pair per year': '美元 / 插槽对 / 年',
+  'USD per node per year': 'USD / 节点 / 年',
+  'USD per socket pair per year': 'USD / 插槽对 / 年',
   nodes: '个节点',
   'hosts per aggregate, applied to the pet share': '台主机 / 聚合，按宠物型占比计',
   'one of duplicateVms, none': 'duplicateVms、none 之一',
   'one of ceph, san, local': 'ceph、san、local 之一',
   FTE: '人（FTE）',
-  'USD per FTE per year': '美元 / 人 / 年',
+  'USD per FTE per year': 'USD / 人 / 年',
   '×': '×',
   'hours per year': '小时 / 年',
-  'USD, once': '美元，一次性',
-  'USD per usable TB': '美元 / 可用 TB',
-  'USD per raw TB': '美元 / 裸容量 TB',
+  'USD, once': 'USD，一次性',
+  'USD per usable TB': 'USD / 可用 TB',
+  'USD per raw TB': 'USD / 裸容量 TB',
   'raw ÷ usable': '裸容量 ÷ 可用容量',
-  'USD per storage node': '美元 / 存储节点',
+  'USD per storage node': 'USD / 存储节点',
   TB: 'TB',
   'host evacuations per year': '次主机疏散 / 年',
   hours: '小时',
@@ -994,12 +1063,12 @@ export const zhAssumptionUnits: Readonly<Record<string, string>> = {
   '× RAM sent': '× 已发送内存',
   'per host': '/ 主机',
   s: '秒',
-  'USD per kWh': '美元 / kWh',
+  'USD per kWh': 'USD / kWh',
   'kg CO2e per kWh': 'kg CO2e / kWh',
   'fraction of cores busy': '核的繁忙比例',
   'fraction per year': '每年比例',
   'ISO 4217 code': 'ISO 4217 代码',
-  'currency units per USD': '货币单位 / 美元',
+  'currency units per USD': '货币单位 / USD',
 }
 
 /** Chinese units of shares, shown in percent, by the catalog's English unit text. */

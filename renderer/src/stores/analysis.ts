@@ -4,17 +4,23 @@ import {
   MAX_SEED,
   MONTE_CARLO_DEFAULTS,
   SAMPLE_LIMITS,
+  scenarioLayers,
+  scenarioOf,
+  type AnalysisTarget,
   type BreakEvenResult,
+  type GapSummary,
   type MonteCarloResult,
   type Plan,
   type SensitivityResult,
+  type TransitionMonteCarloResult,
 } from '@models'
 import { provideReportAnalysis } from '../export/analysis-source'
 import { useHost } from '../host'
-import { documentLabel } from '../i18n'
-import { batchBuffers, type AnalysisFinalReply, type GapSummary } from '../workers/analysis-protocol'
+import { documentLabel, i18n } from '../i18n'
+import { batchBuffers, type AnalysisFinalReply } from '../workers/analysis-protocol'
 import { createAnalysisPool, type AnalysisPool, type WorkerFactory } from '../workers/analysis-pool'
 import { exportFileName } from './export'
+import type { DriverQuery } from './inspector'
 import { usePlanStore } from './plan'
 
 /** Why a sample count or seed cannot be used, or null. */
@@ -30,16 +36,17 @@ export function seedProblem(n: number): 'seed' | null {
  * metric, the plan's name, notes and scorecard do not change any analysis.
  */
 export function analysisKey(plan: Plan, scenarioId: string): string {
-  const overrides = plan.scenarios.find((s) => s.id === scenarioId)?.overrides ?? {}
   const v = plan.view
   return JSON.stringify([
     scenarioId,
-    plan.assumptions,
-    overrides,
+    // The base values and the scenario's overrides, as the model resolves them.
+    scenarioLayers(plan, scenarioOf(plan, scenarioId)),
     plan.ranges,
     v.curveFromVms,
     v.curveToVms,
     v.curvePoints,
+    // Imported workload classes change every cost at a fleet size (drivers, tornado, bands).
+    plan.workloadMix ?? null,
   ])
 }
 
@@ -80,6 +87,18 @@ export interface MonteCarloRun {
 export type RunStatus = 'idle' | 'running' | 'combining' | 'done' | 'cancelled' | 'error'
 
 /**
+ * Samples of the stay-or-move Monte Carlo: each is a whole month-by-month comparison, so it runs the CLI's
+ * default (`stackplan montecarlo --target …` without --samples) rather than the curve run's sample count.
+ */
+export const TRANSITION_MONTE_CARLO_SAMPLES = 500
+
+export interface TransitionMonteCarloRun {
+  key: string
+  result: TransitionMonteCarloResult
+  elapsedMs: number
+}
+
+/**
  * Sensitivity, break-even and Monte Carlo for the plan on screen, computed by the model in Web Workers.
  * Results are derived, never stored in the plan: each remembers the analysisKey it was computed for, and a
  * result for another key is stale (sensitivity and break-even are recomputed on request; Monte Carlo is
@@ -100,6 +119,12 @@ export const useAnalysisStore = defineStore('analysis', () => {
     set: (n) => planStore.setMonteCarlo({ samples: samples.value, seed: n }),
   })
   const breakEvenKey = ref('vmware.usdPerCoreYear.vcf')
+  /**
+   * What sensitivity, break-even and Monte Carlo measure (models/analysis/target.ts): a view choice like the
+   * break-even key, not saved with the plan; one choice for the three so they answer the same question.
+   */
+  const analysisTarget = ref<AnalysisTarget>('annualGap')
+  const isTransitionTarget = computed(() => analysisTarget.value !== 'annualGap')
   const planKey = computed(() => analysisKey(planStore.plan, planStore.activeScenarioId))
   const target = (): { plan: Plan; scenarioId: string } => ({
     plan: toRaw(planStore.plan),
@@ -131,16 +156,17 @@ export const useAnalysisStore = defineStore('analysis', () => {
   }
 
   const sens = keyedAnalysis<SensitivityResult>(
-    (id) => ({ type: 'sensitivity', id, ...target() }),
+    (id) => ({ type: 'sensitivity', id, ...target(), target: analysisTarget.value }),
     (r) => (r.type === 'sensitivity' ? r.result : null)
   )
+  const sensitivityFor = computed(() => `${analysisTarget.value}|${planKey.value}`)
   const sensitivity = computed(() =>
-    sens.state.value?.key === planKey.value ? sens.state.value.value : null
+    sens.state.value?.key === sensitivityFor.value ? sens.state.value.value : null
   )
   /** The last tornado, possibly of an earlier plan (shown dimmed while the new one is computed). */
   const lastSensitivity = computed(() => sens.state.value)
   const isSensitivityBusy = computed(() => sens.job.value !== null)
-  const refreshSensitivity = (): void => sens.refresh(planKey.value)
+  const refreshSensitivity = (): void => sens.refresh(sensitivityFor.value)
   /** Starts the tornado for the plan on screen if needed; resolves once it is computed (or has failed). */
   function ensureSensitivity(): Promise<void> {
     refreshSensitivity()
@@ -158,13 +184,37 @@ export const useAnalysisStore = defineStore('analysis', () => {
   }
 
   const be = keyedAnalysis<BreakEvenResult>(
-    (id) => ({ type: 'breakEven', id, ...target(), key: breakEvenKey.value }),
+    (id) => ({ type: 'breakEven', id, ...target(), key: breakEvenKey.value, target: analysisTarget.value }),
     (r) => (r.type === 'breakEven' ? r.result : null)
   )
-  const breakEvenFor = computed(() => `${breakEvenKey.value}|${planKey.value}`)
+  const breakEvenFor = computed(() => `${breakEvenKey.value}|${analysisTarget.value}|${planKey.value}`)
   const breakEven = computed(() => (be.state.value?.key === breakEvenFor.value ? be.state.value : null))
   const isBreakEvenBusy = computed(() => be.job.value !== null)
   const refreshBreakEven = (): void => be.refresh(breakEvenFor.value)
+
+  // What drives a cost (linked views): found by the model perturbing each assumption, 250–400 ms, so in a
+  // worker. The inspector asks; a newer question or plan cancels the one in flight (its late reply, matched
+  // by request id, is dropped) and the last answer stays on screen, marked busy, until the new one arrives.
+  const driversQuery = shallowRef<DriverQuery | null>(null)
+  const driversFor = computed(() =>
+    driversQuery.value ? `${JSON.stringify(driversQuery.value)}|${planKey.value}` : null
+  )
+  const drv = keyedAnalysis<string[]>(
+    (id) => ({ type: 'drivers', id, ...target(), ...(driversQuery.value as DriverQuery) }),
+    (r) => (r.type === 'drivers' ? r.keys : null)
+  )
+  /** The drivers of the asked cost for the plan on screen; null while they are computed (or none is asked). */
+  const drivers = computed(() =>
+    driversFor.value !== null && drv.state.value?.key === driversFor.value ? drv.state.value : null
+  )
+  /** The last drivers computed, possibly of an earlier question or plan (shown while the new ones are computed). */
+  const lastDrivers = computed(() => drv.state.value)
+  const isDriversBusy = computed(() => drv.job.value !== null)
+  /** Asks for the drivers of a cost (null: none), computing them unless they are known for this plan. */
+  function refreshDrivers(query: DriverQuery | null): void {
+    driversQuery.value = query ? { ...query } : null
+    if (driversFor.value !== null) drv.refresh(driversFor.value)
+  }
 
   const monteCarloRun = shallowRef<MonteCarloRun | null>(null)
   const progress = shallowRef<{ status: RunStatus; done: number; total: number; message: string | null }>({
@@ -181,6 +231,11 @@ export const useAnalysisStore = defineStore('analysis', () => {
   const isMonteCarloStale = computed(
     () => monteCarloRun.value !== null && monteCarloRun.value.key !== planKey.value
   )
+  /** The last stay-or-move Monte Carlo; kept, marked stale, when the plan changes, as the curve run is. */
+  const transitionRun = shallowRef<TransitionMonteCarloRun | null>(null)
+  const isTransitionStale = computed(
+    () => transitionRun.value !== null && transitionRun.value.key !== planKey.value
+  )
   const isRunning = computed(
     () => progress.value.status === 'running' || progress.value.status === 'combining'
   )
@@ -190,9 +245,42 @@ export const useAnalysisStore = defineStore('analysis', () => {
     progress.value = { ...progress.value, status: 'error', message }
   }
 
-  /** Runs Monte Carlo over every worker (contiguous sample blocks) and combines the blocks in a worker. */
+  /** The stay-or-move Monte Carlo on worker 0 (transition targets). */
+  async function runTransitionMonteCarlo(): Promise<void> {
+    cancelMonteCarlo()
+    const p = workers()
+    const token = ++runCounter
+    const total = TRANSITION_MONTE_CARLO_SAMPLES
+    const key = planKey.value
+    const id = p.nextId()
+    active = { token, ids: [id] }
+    progress.value = { status: 'running', done: 0, total, message: null }
+    const started = performance.now()
+    const reply = await p.send(
+      0,
+      { type: 'monteCarloTransition', id, ...target(), seed: seed.value, samples: total },
+      {
+        onProgress: (done) => {
+          if (active?.token === token) progress.value = { ...progress.value, done }
+        },
+      }
+    )
+    if (active?.token !== token) return
+    if (reply.type !== 'monteCarloTransition')
+      return fail(reply.type === 'error' ? reply.message : 'cancelled')
+    active = null
+    const elapsedMs = performance.now() - started
+    transitionRun.value = markRaw({ key, result: markRaw(reply.result), elapsedMs })
+    progress.value = { status: 'done', done: total, total, message: null }
+  }
+
+  /**
+   * Runs Monte Carlo for the chosen target: the cost curves over every worker (contiguous sample blocks,
+   * combined in a worker), or the stay-or-move comparison on one.
+   */
   async function runMonteCarlo(): Promise<void> {
     if (samplesProblem(samples.value) || seedProblem(seed.value)) return
+    if (isTransitionTarget.value) return runTransitionMonteCarlo()
     cancelMonteCarlo()
     const p = workers()
     const token = ++runCounter
@@ -267,7 +355,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
       return
     }
     const label = documentLabel({ fileName: planStore.fileName, planName: planStore.plan.name })
-    const name = exportFileName(label, ' Monte Carlo samples.csv')
+    const name = exportFileName(label, ` ${i18n.global.t('exportName.samples')}.csv`)
     const saved = await useHost().saveExport({ suggestedName: name, kind: 'csv', bytes: reply.bytes })
     csvStatus.value =
       saved.status === 'saved'
@@ -286,6 +374,8 @@ export const useAnalysisStore = defineStore('analysis', () => {
     samples,
     seed,
     breakEvenKey,
+    analysisTarget,
+    isTransitionTarget,
     planKey,
     sensitivity,
     lastSensitivity,
@@ -295,9 +385,15 @@ export const useAnalysisStore = defineStore('analysis', () => {
     breakEven,
     isBreakEvenBusy,
     refreshBreakEven,
+    drivers,
+    lastDrivers,
+    isDriversBusy,
+    refreshDrivers,
     monteCarloRun,
     monteCarlo,
     isMonteCarloStale,
+    transitionRun,
+    isTransitionStale,
     progress,
     isRunning,
     runMonteCarlo,

@@ -33,6 +33,9 @@ export function exportFileName(label: string, suffix: string): string {
   return `${base}${suffix}`
 }
 
+/** Charts with a PNG export, named in the file by the window's language ("cost curves", "成本曲线"). */
+export type ChartFileName = 'costCurves' | 'breakdown' | 'powerWeek'
+
 /** Lets the page paint (progress) between steps of a long export. */
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
@@ -166,7 +169,7 @@ export const useExportStore = defineStore('export', () => {
       if (!c) throw new Error(t('report.noAnswer'))
       const text = tableToCsv(curvesTable(c.curves)) + '\n'
       return {
-        suggestedName: exportFileName(label(), ' curves.csv'),
+        suggestedName: exportFileName(label(), ` ${t('exportName.curves')}.csv`),
         kind: 'csv',
         bytes: new TextEncoder().encode(text),
       }
@@ -176,13 +179,13 @@ export const useExportStore = defineStore('export', () => {
   /** A chart as PNG at twice its size on screen. */
   async function exportChartPng(
     chart: Chart | null | undefined,
-    name: string,
+    name: ChartFileName,
     background: string,
     look: { title: string; textColor: string }
   ): Promise<void> {
     if (!chart) return
     await run(t('report.pngFile'), async () => ({
-      suggestedName: exportFileName(label(), ` ${name}.png`),
+      suggestedName: exportFileName(label(), ` ${t(`exportName.${name}`)}.png`),
       kind: 'png',
       bytes: await chartToPng(chart, { scale: 2, background, ...look }),
     }))

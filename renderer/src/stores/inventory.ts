@@ -1,9 +1,11 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { planInputs, planWithImportedWorkload } from '@models'
+import { importedAssumptionValue, planInputs, planWithImportedWorkload } from '@models'
 import {
   importedEstateOf,
   INVENTORY_LIMITS,
+  predominantHosts,
+  suggestedPeakCpu,
   summarizeInventory,
   workloadClassesOf,
   type EstateSummary,
@@ -58,6 +60,9 @@ export const useInventoryStore = defineStore('inventory', () => {
   const includePoweredOff = ref(false)
   const includeTemplates = ref(false)
   const importedAt = ref<Date | null>(null)
+  /** "Plan on these hosts' hardware" and "Use the suggested peak CPU utilization", both off until asked. */
+  const useHostHardware = ref(false)
+  const usePeakCpu = ref(false)
   /** Bumped by File › Import inventory…; the toolbar's file input answers by opening the file chooser. */
   const pickerRequests = ref(0)
   let worker: InventoryWorkerLike | null = null
@@ -84,6 +89,17 @@ export const useInventoryStore = defineStore('inventory', () => {
       : null
   )
 
+  /** The imported hosts' most common configuration, offered as the plan's host hardware. */
+  const hostHardware = computed(() => (rows.value ? predominantHosts(rows.value.hosts) : null))
+  /** The hosts' CPU usage as a peak CPU utilization, with the value the plan would get (rounded, in range). */
+  const peakCpu = computed(() => {
+    const s = summary.value
+    const suggested = rows.value && s ? suggestedPeakCpu(rows.value.hosts, s.included.vcpu) : null
+    return suggested
+      ? { ...suggested, used: importedAssumptionValue('workload.peakCpuUtilization', suggested.fraction) }
+      : null
+  })
+
   function stopWorker(): void {
     worker?.terminate()
     worker = null
@@ -102,6 +118,8 @@ export const useInventoryStore = defineStore('inventory', () => {
     failure.value = null
     includePoweredOff.value = false
     includeTemplates.value = false
+    useHostHardware.value = false
+    usePeakCpu.value = false
     fileNames.value = files.map((f) => f.name)
     progress.value = { fileName: files[0]?.name ?? '', fraction: 0 }
     status.value = 'reading'
@@ -168,7 +186,7 @@ export const useInventoryStore = defineStore('inventory', () => {
 
   /**
    * Makes the included VMs the plan's workload, as one undoable edit; false (and the plan untouched) when
-   * nothing is included.
+   * nothing is included. The same edit sets the host hardware and the peak CPU utilization when asked.
    */
   function useAsWorkload(): boolean {
     const s = summary.value
@@ -180,6 +198,8 @@ export const useInventoryStore = defineStore('inventory', () => {
       diskGib: s.included.diskGib,
       classes: workloadClassesOf(s),
       estate: importedEstateOf(s, importedAt.value ?? new Date()),
+      hostHardware: useHostHardware.value ? hostHardware.value : null,
+      peakCpuUtilization: usePeakCpu.value ? (peakCpu.value?.fraction ?? null) : null,
     })
     planStore.commitPlan(plan)
     close()
@@ -200,6 +220,10 @@ export const useInventoryStore = defineStore('inventory', () => {
     failure,
     includePoweredOff,
     includeTemplates,
+    useHostHardware,
+    usePeakCpu,
+    hostHardware,
+    peakCpu,
     importedAt,
     terms,
     summary,

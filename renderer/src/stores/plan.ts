@@ -24,7 +24,7 @@ import {
   FLEET_KEY,
   changedKeys,
   isBaseScenario,
-  resolvedValues,
+  scenarioValues,
   scenarioDifferences,
   withAddedScenario,
   withDeletedScenario,
@@ -87,7 +87,7 @@ export const usePlanStore = defineStore('plan', () => {
   })
   const activeScenario = computed(() => plan.value.scenarios.find((s) => s.id === activeScenarioId.value)!)
   const isBaseActive = computed(() => isBaseScenario(plan.value, activeScenarioId.value))
-  const values = computed(() => resolvedValues(plan.value, activeScenarioId.value))
+  const values = computed(() => scenarioValues(plan.value, activeScenarioId.value))
   const fleetVms = computed(() => values.value[FLEET_KEY] as number)
   const metric = computed(() => plan.value.view.metric)
   const fleetUnit = computed(() => plan.value.view.fleetUnit)

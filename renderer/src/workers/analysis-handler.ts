@@ -2,19 +2,16 @@ import {
   AnalysisCancelledError,
   breakEven,
   combineMonteCarloBatches,
+  driversAt,
   monteCarloBatch,
+  monteCarloTransition,
+  samplesCsv,
   sensitivity,
+  summarizeGap,
   type MonteCarloBatch,
-  type MonteCarloResult,
-} from '@models'
-import { monteCarloSamplesTable, tableToCsv } from '../../../export/index'
-import {
-  batchBuffers,
-  type AnalysisReply,
-  type AnalysisRequest,
   type SamplesForCsv,
-} from './analysis-protocol'
-import { summarizeGap } from './gap-summary'
+} from '@models'
+import { batchBuffers, type AnalysisReply, type AnalysisRequest } from './analysis-protocol'
 
 export interface AnalysisHandlerOptions {
   /** Sends a reply to the page; `transfer` lists buffers to move rather than copy. */
@@ -48,22 +45,16 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** The samples CSV (the export's "Monte Carlo samples" table), UTF-8. */
+/** The model's samples CSV (the same text `stackplan montecarlo --samples-out` writes), UTF-8. */
 export function samplesCsvBytes(run: SamplesForCsv): Uint8Array {
-  const full: MonteCarloResult = {
-    ...run,
-    vms: [],
-    platforms: { vmware: { p10: [], p50: [], p90: [] }, openstack: { p10: [], p50: [], p90: [] } },
-    probabilityOpenstackCheaper: [],
-  }
-  return new TextEncoder().encode(tableToCsv(monteCarloSamplesTable(full)) + '\n')
+  return new TextEncoder().encode(samplesCsv(run))
 }
 
 /**
  * The analysis worker's message handler, kept apart from the worker so tests can call it directly. It runs
  * the model's analyses and replies by id. Monte Carlo runs in chunks of about `chunkMs` (monteCarloBatch
  * with firstSample, so the chunks give exactly the numbers of one batch), yielding between them so a
- * cancel message can arrive; sensitivity and break-even yield once first, so a request superseded by a
+ * cancel message can arrive; sensitivity, break-even and drivers yield once first, so a request superseded by a
  * newer one is dropped before it starts.
  */
 export function createAnalysisHandler(
@@ -99,6 +90,25 @@ export function createAnalysisHandler(
     post({ type: 'batches', id, batches }, batches.flatMap(batchBuffers))
   }
 
+  /**
+   * The stay-or-move Monte Carlo (monteCarloTransition) in one call, its progress posted as it goes. It is
+   * short (500 samples by default, each one month-by-month comparison), so it is not chunked: a cancel before
+   * it starts drops it, and the page ignores the reply of a run it has cancelled since.
+   */
+  async function transitionPart(
+    request: Extract<AnalysisRequest, { type: 'monteCarloTransition' }>
+  ): Promise<void> {
+    const { id, plan, scenarioId, seed, samples } = request
+    if (!(await startOrCancel(id))) return
+    const result = monteCarloTransition(plan, {
+      scenarioId,
+      seed,
+      samples,
+      onProgress: (done, total) => post({ type: 'progress', id, done, total }),
+    })
+    post({ type: 'monteCarloTransition', id, result })
+  }
+
   async function run(request: Exclude<AnalysisRequest, { type: 'cancel' }>): Promise<void> {
     const { id } = request
     switch (request.type) {
@@ -107,7 +117,7 @@ export function createAnalysisHandler(
           post({
             type: 'sensitivity',
             id,
-            result: sensitivity(request.plan, { scenarioId: request.scenarioId }),
+            result: sensitivity(request.plan, { scenarioId: request.scenarioId, target: request.target }),
           })
         return
       case 'breakEven':
@@ -115,11 +125,27 @@ export function createAnalysisHandler(
           post({
             type: 'breakEven',
             id,
-            result: breakEven(request.plan, request.key, { scenarioId: request.scenarioId }),
+            result: breakEven(request.plan, request.key, {
+              scenarioId: request.scenarioId,
+              target: request.target,
+            }),
           })
         return
+      case 'drivers': {
+        const { plan, scenarioId, vms, platform, category } = request
+        // 250–400 ms on the default plan: one evaluation per perturbed value, so it runs here, not in the page.
+        if (await startOrCancel(id))
+          post({
+            type: 'drivers',
+            id,
+            keys: driversAt(plan, { scenarioId, ...(vms === null ? {} : { vms }), platform, category }),
+          })
+        return
+      }
       case 'monteCarlo':
         return monteCarloPart(request)
+      case 'monteCarloTransition':
+        return transitionPart(request)
       case 'combine': {
         const result = combineMonteCarloBatches(request.batches)
         const gap = summarizeGap(result.gapAtFleet)

@@ -1,27 +1,34 @@
-import type { BreakEvenResult, MonteCarloBatch, MonteCarloResult, Plan, SensitivityResult } from '@models'
-
-/** The gap VMware − OpenStack at the fleet size over all samples: quantiles, share and histogram. */
-export interface GapSummary {
-  p10: number
-  p50: number
-  p90: number
-  /** Share of samples with a positive gap (OpenStack cheaper). */
-  openstackCheaperShare: number
-  /** Bin edges (counts.length + 1 of them, 0 among them when the gaps straddle it) and counts. */
-  edges: number[]
-  counts: number[]
-}
-
-/** What the samples CSV needs of a run (a MonteCarloResult without its bands). */
-export type SamplesForCsv = Pick<
+import type {
+  AnalysisTarget,
+  BreakEvenResult,
+  Category,
+  GapSummary,
+  MonteCarloBatch,
   MonteCarloResult,
-  'samples' | 'seed' | 'fleetVms' | 'currency' | 'sampledKeys' | 'sampleValues' | 'gapAtFleet'
->
+  Plan,
+  Platform,
+  SamplesForCsv,
+  SensitivityResult,
+  TransitionMonteCarloResult,
+} from '@models'
 
 /** Page → worker. Every request carries an id; its replies carry the same id. */
 export type AnalysisRequest =
-  | { type: 'sensitivity'; id: number; plan: Plan; scenarioId: string }
-  | { type: 'breakEven'; id: number; plan: Plan; scenarioId: string; key: string }
+  /** `target` defaults to the annual gap (models/analysis/target.ts). */
+  | { type: 'sensitivity'; id: number; plan: Plan; scenarioId: string; target?: AnalysisTarget }
+  | { type: 'breakEven'; id: number; plan: Plan; scenarioId: string; key: string; target?: AnalysisTarget }
+  /** The stay-or-move Monte Carlo at the plan's fleet size (one worker: a sample is a whole transition). */
+  | { type: 'monteCarloTransition'; id: number; plan: Plan; scenarioId: string; seed: number; samples: number }
+  /** What drives one cost (models driversAt): a platform and/or a category, at `vms` (null: the plan's size). */
+  | {
+      type: 'drivers'
+      id: number
+      plan: Plan
+      scenarioId: string
+      vms: number | null
+      platform: Platform | null
+      category: Category | null
+    }
   | {
       type: 'monteCarlo'
       id: number
@@ -43,8 +50,11 @@ export type AnalysisReply = { type: 'progress'; id: number; done: number; total:
 export type AnalysisFinalReply =
   | { type: 'sensitivity'; id: number; result: SensitivityResult }
   | { type: 'breakEven'; id: number; result: BreakEvenResult }
+  /** The assumption keys that drive the asked cost, in catalog order. */
+  | { type: 'drivers'; id: number; keys: string[] }
   | { type: 'batches'; id: number; batches: MonteCarloBatch[] }
   | { type: 'monteCarlo'; id: number; result: MonteCarloResult; gap: GapSummary }
+  | { type: 'monteCarloTransition'; id: number; result: TransitionMonteCarloResult }
   | { type: 'csv'; id: number; bytes: Uint8Array }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string }

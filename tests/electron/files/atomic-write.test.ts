@@ -12,8 +12,8 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FileServiceError, writeFileAtomic } from '../../../electron/main/files/atomic-write'
-import type { SaveStep } from '../../../electron/main/files/errors'
+import { FileServiceError, writeFileAtomic } from '../../../file-service/atomic-write'
+import type { SaveStep } from '../../../file-service/errors'
 import { fakeFs, type InjectedFailure } from './fake-fs'
 
 let dir: string

@@ -1,5 +1,5 @@
 import * as nodeFs from 'node:fs/promises'
-import type { FileSystem } from '../../../electron/main/files/atomic-write'
+import type { FileSystem } from '../../../file-service/atomic-write'
 
 /** Operations the wrapper can log and fail. Handle operations carry the path the handle was opened with. */
 export type FsOperation =

@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FileServiceError, writeFileAtomic } from '../../../electron/main/files/atomic-write'
+import { FileServiceError, writeFileAtomic } from '../../../file-service/atomic-write'
 import { savePlanText } from '../../../electron/main/files/plan-store'
 import { RecentFiles } from '../../../electron/main/files/recent'
 import { RecoveryStore } from '../../../electron/main/files/recovery'

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { isTempFileOf, STALE_TEMP_MS } from '../../../electron/main/files/atomic-write'
+import { isTempFileOf, STALE_TEMP_MS } from '../../../file-service/atomic-write'
 import { savePlanText } from '../../../electron/main/files/plan-store'
 import { fakeFs } from './fake-fs'
 

@@ -1,5 +1,16 @@
-import { quantilesInPlace } from '@models'
-import type { GapSummary } from './analysis-protocol'
+import { quantilesInPlace } from './montecarlo'
+
+/** The gap VMware − OpenStack at the fleet size over all samples: quantiles, share and histogram. */
+export interface GapSummary {
+  p10: number
+  p50: number
+  p90: number
+  /** Share of samples with a positive gap (OpenStack cheaper). */
+  openstackCheaperShare: number
+  /** Bin edges (counts.length + 1 of them, 0 among them when the gaps straddle it) and counts. */
+  edges: number[]
+  counts: number[]
+}
 
 /** A round bin width near `raw`: 1, 2, 2.5 or 5 times a power of ten. */
 export function niceStep(raw: number): number {
@@ -35,7 +46,10 @@ export function histogram(values: ArrayLike<number>, bins = 30): { edges: number
   return { edges, counts }
 }
 
-/** P10 / P50 / P90 of the gap (the model's quantiles, on a copy), the share above 0 and a histogram. */
+/**
+ * P10 / P50 / P90 of the gap (the model's quantiles, on a copy), the share above 0 and a histogram: what the
+ * window's histogram, the report and the CLI say about a Monte Carlo run at the plan's fleet size.
+ */
 export function summarizeGap(gapAtFleet: Float64Array): GapSummary {
   const n = gapAtFleet.length
   let positive = 0

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs'
 import * as nodeFs from 'node:fs/promises'
-import { checkPlanFileSize, MAX_PLAN_FILE_BYTES } from '../../../models/index'
+import { checkPlanFileSize, MAX_PLAN_FILE_BYTES } from '../models/index'
 import type { FileSystem } from './file-system'
 import { describeReason, errorCode, FileServiceError } from './errors'
 
