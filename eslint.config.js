@@ -39,9 +39,11 @@ const modelsInternals = {
 
 /**
  * Rooms of models/ and the rooms each may not import: catalog → plan → cost → analysis, plan → plan-file.
- * plan/limits.ts imports nothing, so every room may use it.
+ * plan/limits.ts imports nothing, so every room may use it. schema/ (the valibot rules shared by the
+ * planning file and the IPC payloads) imports no other room, so every room may use it.
  */
 const roomGroups = {
+  schema: ['**/catalog/**', '**/plan/**', '**/cost/**', '**/analysis/**', '**/plan-file/**'],
   catalog: ['**/cost/**', '**/analysis/**', '**/plan-file/**', '**/plan/*', '!**/plan/limits'],
   plan: ['**/cost/**', '**/analysis/**', '**/plan-file/**'],
   cost: ['**/analysis/**', '**/plan-file/**'],
@@ -116,7 +118,7 @@ export default tseslint.config(
             modelsPure,
             {
               group,
-              message: `models/${room}/ may not import this room: imports run catalog → plan → cost → analysis, plan → plan-file.`,
+              message: `models/${room}/ may not import this room: imports run catalog → plan → cost → analysis, plan → plan-file, and schema/ imports no room.`,
             },
           ],
         },

@@ -24,11 +24,32 @@ export function decodeCsvBytes(fileName: string, bytes: Uint8Array): string {
   }
 }
 
-/** The delimiter a CSV uses (comma, semicolon, tab), guessed by papaparse from its first lines. */
+const DELIMITERS = [',', ';', '\t', '|'] as const
+
+/**
+ * The delimiter a CSV uses (comma, semicolon, tab or bar), read from its header line: the one that occurs
+ * most often outside quotes there, comma on a tie or when none occurs. Written by hand rather than left to
+ * papaparse's guess, which weighs every previewed row alike: a VM named "||" among few rows made it pick the
+ * bar for a comma-separated export. Column names are the export tool's, never user text, so the header is
+ * the one line whose delimiters can be trusted.
+ */
 export function detectDelimiter(text: string): string {
-  const sample = text.slice(0, 64 * 1024)
-  const guess = Papa.parse<string[]>(sample, { preview: 20, delimitersToGuess: [',', ';', '\t', '|'] })
-  return guess.meta.delimiter || ','
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]))
+  let isQuoted = false
+  let hasContent = false
+  for (let i = start; i < text.length && i < 64 * 1024; i++) {
+    const c = text[i] as string
+    if (c === '"') isQuoted = !isQuoted
+    else if (!isQuoted && (c === '\n' || c === '\r')) {
+      // Blank lines before the header are skipped, as the reader skips them.
+      if (hasContent) break
+    } else if (!isQuoted && counts.has(c)) counts.set(c, (counts.get(c) as number) + 1)
+    if (c !== '\n' && c !== '\r') hasContent = true
+  }
+  let best: string = ','
+  for (const d of DELIMITERS) if ((counts.get(d) as number) > (counts.get(best) as number)) best = d
+  return best
 }
 
 /**

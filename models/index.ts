@@ -285,6 +285,14 @@ export {
   type PlanFileMigrationRegistry,
   type PlanFileResult,
 } from './plan-file/plan-file'
+export { createSchemaRules, type Schema as SchemaRule } from './schema/rules'
+export {
+  describeInput,
+  IPC_WORDING,
+  type NumberRule,
+  type SchemaWording,
+  type TextRule,
+} from './schema/wording'
 export {
   betaVariate,
   gammaVariate,

@@ -66,7 +66,5 @@ export function refuse(kind: PlanFileErrorKind, message: string, key?: string, i
   throw new PlanFileRefusal(error)
 }
 
-/** A count as people read it: 10000 → "10,000". */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US')
-}
+/** A count as people read it: 10000 → "10,000" (the schema rules' wording, for messages outside them). */
+export { formatCount } from '../schema/wording'

@@ -5,7 +5,7 @@ import {
   lineColumnAt,
   positionFromSyntaxError,
 } from './positions'
-import type { Distribution, Plan, ScoreRound, WorkloadMix } from '../plan/plan'
+import type { Plan } from '../plan/plan'
 import { formatCount, PlanFileRefusal, PlanFileWriteError, refuse, type PlanFileError } from './errors'
 import { MAX_PLAN_FILE_BYTES, PLAN_FILE_LIMITS } from '../plan/limits'
 import {
@@ -14,7 +14,10 @@ import {
   MIGRATIONS,
   type PlanFileMigrationRegistry,
 } from './migrations'
-import { checkDocumentSafety, isJsonObject, validatePlan, type JsonObject } from './validate'
+import { checkDocumentSafety, isJsonObject, type JsonObject } from './document-safety'
+import { inSchemaOrder } from './key-order'
+import { PLAN_SCHEMA } from './plan-schema'
+import { validatePlan } from './validate'
 
 export {
   PLAN_FILE_ERROR_KINDS,
@@ -310,96 +313,9 @@ export function parsePlanFile(text: string, options: ParsePlanFileOptions = {}):
   }
 }
 
-function sortedRecord<T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> {
-  const out: Record<string, U> = {}
-  for (const key of Object.keys(record).sort()) out[key] = map(record[key] as T)
-  return out
-}
-
-function orderedDistribution(d: Distribution): Distribution {
-  return d.likely === undefined
-    ? { kind: d.kind, low: d.low, high: d.high }
-    : { kind: d.kind, low: d.low, likely: d.likely, high: d.high }
-}
-
-function orderedRound(r: ScoreRound): ScoreRound {
-  return { vmware: r.vmware, openstack: r.openstack, weight: r.weight }
-}
-
-/** A workload mix with its keys in the file's fixed order. */
-function orderedWorkloadMix(mix: WorkloadMix): JsonObject {
-  const e = mix.estate
-  return {
-    classes: mix.classes.map((c) => ({
-      vcpu: c.vcpu,
-      ramGib: c.ramGib,
-      diskGib: c.diskGib,
-      count: c.count,
-      petShare: c.petShare,
-      ftShare: c.ftShare,
-    })),
-    estate: e
-      ? {
-          sources: e.sources.map((s) => ({ name: s.name, kind: s.kind })),
-          importedAt: e.importedAt,
-          includePoweredOff: e.includePoweredOff,
-          includeTemplates: e.includeTemplates,
-          vms: {
-            rows: e.vms.rows,
-            templates: e.vms.templates,
-            poweredOn: e.vms.poweredOn,
-            poweredOff: e.vms.poweredOff,
-            included: e.vms.included,
-          },
-          hosts: e.hosts
-            ? {
-                count: e.hosts.count,
-                sockets: e.hosts.sockets,
-                cores: e.hosts.cores,
-                ramGib: e.hosts.ramGib,
-                licensedCores: e.hosts.licensedCores,
-              }
-            : null,
-          warnings: e.warnings,
-        }
-      : null,
-  }
-}
-
-/** The plan with its keys in the file's fixed order: fields as listed, assumption and range keys sorted. */
+/** The plan with its keys in the file's fixed order, read from PLAN_SCHEMA: assumption and range keys sorted. */
 function orderedPlan(plan: Plan): JsonObject {
-  return {
-    name: plan.name,
-    notes: plan.notes,
-    assumptions: sortedRecord(plan.assumptions, (v) => v),
-    ranges: sortedRecord(plan.ranges, orderedDistribution),
-    scenarios: plan.scenarios.map((s) => ({
-      id: s.id,
-      name: s.name,
-      overrides: sortedRecord(s.overrides, (v) => v),
-    })),
-    view: {
-      metric: plan.view.metric,
-      activeScenarioId: plan.view.activeScenarioId,
-      fleetUnit: plan.view.fleetUnit,
-      curveFromVms: plan.view.curveFromVms,
-      curveToVms: plan.view.curveToVms,
-      curvePoints: plan.view.curvePoints,
-    },
-    scorecard: {
-      design: orderedRound(plan.scorecard.design),
-      features: orderedRound(plan.scorecard.features),
-      useCases: orderedRound(plan.scorecard.useCases),
-      valueWeight: plan.scorecard.valueWeight,
-    },
-    // Written only once the user has chosen them, so the default plan's file stays as it was.
-    ...(plan.monteCarlo
-      ? { monteCarlo: { samples: plan.monteCarlo.samples, seed: plan.monteCarlo.seed } }
-      : {}),
-    // Only in plans with an imported or hand-made mix: a simple plan's file has no such key.
-    ...(plan.workloadMix ? { workloadMix: orderedWorkloadMix(plan.workloadMix) } : {}),
-    extensions: plan.extensions,
-  }
+  return inSchemaOrder(PLAN_SCHEMA, plan) as JsonObject
 }
 
 /**

@@ -64,6 +64,8 @@ describe('the layer rule of every other layer, and of the rooms of models/', () 
       "import { monteCarlo } from '../analysis/montecarlo'",
       '../analysis/montecarlo',
     ],
+    // The schema kit is shared by every room and by the IPC payloads: it imports no room.
+    ['models/schema/probe.ts', "import { PLAN_FILE_LIMITS } from '../plan/limits'", '../plan/limits'],
     // The window: no main process, no Node, no CLI, and models/ only through its index.
     [
       'renderer/src/stores/probe.ts',
@@ -148,6 +150,7 @@ describe('the layer rule of every other layer, and of the rooms of models/', () 
     ['models/catalog/probe.ts', "import { FLEET_VMS_LIMITS } from '../plan/limits'"],
     ['models/analysis/probe.ts', "import { computeTco } from '../cost/tco'"],
     ['models/plan-file/probe.ts', "import { createDefaultPlan } from '../plan/plan'"],
+    ['models/plan-file/probe.ts', "import { createSchemaRules } from '../schema/rules'"],
     ['renderer/src/stores/probe.ts', "import type { StackplanApi } from '../../../electron/contract'"],
     ['renderer/src/stores/probe.ts', "import { CATALOG } from '@models'"],
     ['electron/main/probe.ts', "import { parsePlanFile } from '../../models/index'"],

@@ -1,25 +1,25 @@
 import { EXPORT_FILE_KINDS, PDF_PAGE_SIZES, SHELL_LANGUAGES } from '../../contract'
 import type { InvokeChannel, InvokeChannels } from '../../contract'
 import { IPC_LIMITS } from '../../../models/index'
-import { args, boolean, bytes, finiteNumber, nullable, object, oneOf, string } from './schema'
+import { args, boolean, bytes, finiteNumber, nullable, object, oneOf, text } from './schema'
 
-const filePath = string({ minLength: 1, maxLength: IPC_LIMITS.maxPathChars })
-const planText = string({ minLength: 1, maxLength: IPC_LIMITS.maxPlanTextChars })
-const shortName = string({ maxLength: IPC_LIMITS.maxNameChars })
+const filePath = text({ minChars: 1, maxChars: IPC_LIMITS.maxPathChars })
+const planText = text({ minChars: 1, maxChars: IPC_LIMITS.maxPlanTextChars })
+const shortName = text({ maxChars: IPC_LIMITS.maxNameChars })
 /** Document ids name recovery files, so they are kept to a file-name-safe alphabet. */
-const docId = string({ minLength: 1, maxLength: IPC_LIMITS.maxDocIdChars, pattern: /^[A-Za-z0-9_-]+$/ })
+const docId = text({ minChars: 1, maxChars: IPC_LIMITS.maxDocIdChars, pattern: /^[A-Za-z0-9_-]+$/ })
 
 const fileStamp = object({
   sizeBytes: finiteNumber({ min: 0, isInteger: true }),
   mtimeMs: finiteNumber({ min: 0 }),
-  sha256: string({ minLength: 64, maxLength: 64, pattern: /^[0-9a-f]{64}$/ }),
+  sha256: text({ minChars: 64, maxChars: 64, pattern: /^[0-9a-f]{64}$/ }),
 })
 
 const recoverySnapshot = object({
   docId,
   path: nullable(filePath),
   name: shortName,
-  text: string({ maxLength: IPC_LIMITS.maxPlanTextChars }),
+  text: text({ maxChars: IPC_LIMITS.maxPlanTextChars }),
   snapshotAtMs: finiteNumber({ min: 0 }),
   stamp: nullable(fileStamp),
 })
@@ -32,7 +32,7 @@ export const CHANNEL_ARGS: { [K in InvokeChannel]: ArgsValidator<K> } = {
   'app:confirmClose': args(object({ proceed: boolean })),
   'app:setLanguage': args(object({ language: oneOf(SHELL_LANGUAGES) })),
   'window:setDocumentState': args(object({ title: shortName, isDirty: boolean })),
-  'shell:openExternal': args(object({ url: string({ minLength: 1, maxLength: IPC_LIMITS.maxUrlChars }) })),
+  'shell:openExternal': args(object({ url: text({ minChars: 1, maxChars: IPC_LIMITS.maxUrlChars }) })),
   'plan:openDialog': args(),
   'plan:openRecent': args(object({ path: filePath })),
   'plan:openDropped': args(object({ path: filePath })),

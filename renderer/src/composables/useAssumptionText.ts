@@ -4,6 +4,7 @@ import { formatAssumptionValue } from '../format/assumptions'
 import { assumptionRangeText, valueIssueText, type IssueWords } from '../format/value-issue'
 import { isShare, toDisplayNumber } from '../format/share'
 import { assumptionLabel, assumptionRationale, assumptionUnit } from '../i18n'
+import { choiceLabel } from '../i18n/choice-labels'
 import { explanations } from '../i18n/explanations'
 import { useFieldNumbers } from './useFieldNumbers'
 import { useFormat } from './useFormat'
@@ -12,7 +13,7 @@ import { useFormat } from './useFormat'
 export function useAssumptionText(): {
   label: (a: Assumption) => string
   unit: (a: Assumption) => string
-  choice: (option: string) => string
+  choice: (option: string, key: string) => string
   value: (a: Assumption, v: AssumptionValue | undefined) => string
   quantity: (a: Assumption, v: number, maxDigits?: number) => string
   range: (a: Assumption) => string
@@ -24,11 +25,11 @@ export function useAssumptionText(): {
   /** A stored USD price written in dollars ("USD 350"), the reference beside its converted value. */
   usdReference: (a: Assumption, usd: number) => string
 } {
-  const { t, te, locale } = useI18n()
+  const { t, locale } = useI18n()
   const fmt = useFormat()
   const fields = useFieldNumbers()
   const currency = (): string => fields.terms.value.currency
-  const choice = (option: string): string => (te(`choice.${option}`) ? t(`choice.${option}`) : option)
+  const choice = (option: string, key: string): string => choiceLabel(key, option, locale.value)
   /**
    * A number in the unit the window shows: "20 %" for a share of 0.2, "EUR 322" for a USD 350 price in a
    * plan shown in euros at 0.92, "350" otherwise.

@@ -6,7 +6,7 @@ export function formatAssumptionValue(
   a: Assumption,
   value: AssumptionValue | undefined,
   fmt: NumberFormatter,
-  words: { on: string; off: string; choice: (option: string) => string }
+  words: { on: string; off: string; choice: (option: string, key: string) => string }
 ): string {
   if (value === undefined) return fmt.number(Number.NaN)
   switch (a.kind) {
@@ -15,7 +15,7 @@ export function formatAssumptionValue(
     case 'boolean':
       return value === true ? words.on : words.off
     case 'choice':
-      return words.choice(String(value))
+      return words.choice(String(value), a.key)
     case 'currency':
       return String(value)
     case 'profile':

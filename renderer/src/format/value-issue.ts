@@ -8,8 +8,8 @@ export interface IssueWords {
   locale: string
   /** A number in the locale, up to 6 decimals. */
   number: (value: number) => string
-  /** A choice option in the locale. */
-  choice: (option: string) => string
+  /** A choice option of the assumption `key` in the locale. */
+  choice: (option: string, key: string) => string
   /** A value in the unit the window shows (a share as "20 %"); defaults to `number`. */
   shown?: (a: Assumption, value: number) => string
   /** Whether a value is shown converted (a USD price in the plan's currency), so its range must be too. */
@@ -27,7 +27,7 @@ export function assumptionRangeText(a: Assumption, w: IssueWords): string {
     return w.t(a.isInteger ? 'inspector.rangeWhole' : 'inspector.rangeNumber', { from, to: shown(a, a.max) })
   }
   if (w.locale === 'en') return describeRange(a)
-  if (a.kind === 'choice') return a.options.map(w.choice).join(' / ')
+  if (a.kind === 'choice') return a.options.map((o) => w.choice(o, a.key)).join(' / ')
   if (a.kind === 'boolean') return `${w.t('inspector.on')} / ${w.t('inspector.off')}`
   return describeRange(a)
 }
@@ -39,7 +39,7 @@ export function assumptionRangeText(a: Assumption, w: IssueWords): string {
 export function valueIssueText(issue: ValueIssue, w: IssueWords): string {
   const a = findAssumption(issue.key)
   if (!a || issue.code === 'unknownKey') return w.t('valueIssue.unknownKey', { key: issue.key })
-  const range = a.kind === 'choice' ? a.options.map(w.choice).join(' / ') : assumptionRangeText(a, w)
+  const range = a.kind === 'choice' ? a.options.map((o) => w.choice(o, a.key)).join(' / ') : assumptionRangeText(a, w)
   return w.t(`valueIssue.${issue.code}`, {
     label: assumptionLabel(a, w.locale),
     range,

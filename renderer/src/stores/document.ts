@@ -8,6 +8,7 @@ import { documentLabel, i18n } from '../i18n'
 import { useDialogStore } from './dialog'
 import { useExportStore } from './export'
 import { usePlanStore } from './plan'
+import { choiceLabel } from '../i18n/choice-labels'
 
 const SNAPSHOT_DELAY_MS = 1000
 
@@ -33,13 +34,13 @@ export function suggestedFileName(name: string): string {
 function planErrorDetail(error: PlanFileError): string {
   const locale = i18n.global.locale.value
   if (locale === 'en' || !error.issue) return error.message
-  const { t, te } = i18n.global
+  const { t } = i18n.global
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 })
   return valueIssueText(error.issue, {
     t: (key, params) => t(key, params ?? {}),
     locale,
     number: (v) => number.format(v),
-    choice: (option) => (te(`choice.${option}`) ? t(`choice.${option}`) : option),
+    choice: (option, key) => choiceLabel(key, option, locale),
   })
 }
 
