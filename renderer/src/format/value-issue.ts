@@ -12,13 +12,16 @@ export interface IssueWords {
   choice: (option: string, key: string) => string
   /** A value in the unit the window shows (a share as "20 %"); defaults to `number`. */
   shown?: (a: Assumption, value: number) => string
+  /** Whether a value is shown converted (a USD price in the plan's currency), so its range must be too. */
+  converts?: (a: Assumption) => boolean
 }
 
 /** The allowed range of an assumption in the window's language ("0 到 10,000" in 中文). */
 export function assumptionRangeText(a: Assumption, w: IssueWords): string {
   if (a.kind === 'number') {
     // The model's English range is in stored units; a share is shown and typed in percent, so its range is too.
-    if (w.locale === 'en' && !isShare(a)) return describeRange(a)
+    // So is a USD price shown in another currency.
+    if (w.locale === 'en' && !isShare(a) && !w.converts?.(a)) return describeRange(a)
     const shown = w.shown ?? ((_a: Assumption, v: number) => w.number(v))
     const from = a.minExclusive ? `> ${shown(a, a.min)}` : shown(a, a.min)
     return w.t(a.isInteger ? 'inspector.rangeWhole' : 'inspector.rangeNumber', { from, to: shown(a, a.max) })

@@ -4,6 +4,7 @@ import en, { type MessageSchema } from './en'
 import zhCN, { zhAssumptionLabels, zhAssumptionUnits, zhShareUnits } from './zh-CN'
 import { zhAssumptionRationales } from './zh-rationales'
 import { isShare, shareUnitEnglish } from '../format/share'
+import { isUsdPrice, priceUnitIn } from '../format/money-entry'
 import type { Locale } from '../stores/settings'
 
 export type { MessageSchema }
@@ -39,14 +40,18 @@ export function scenarioLabel(name: string): string {
 
 /**
  * An assumption's unit in the locale (the catalog speaks English; an unlisted unit stays as it is). Shares
- * are shown in percent, so their unit starts with "%" ("% of VMs that need VM-level HA").
+ * are shown in percent, so their unit starts with "%" ("% of VMs that need VM-level HA"). A USD price shown in
+ * another currency names that currency ("EUR per core per year", "EUR / 核 / 年").
  */
-export function assumptionUnit(a: Assumption, locale: string): string {
+export function assumptionUnit(a: Assumption, locale: string, shownCurrency = 'USD'): string {
+  const isConverted = shownCurrency !== 'USD' && isUsdPrice(a)
   if (locale === 'zh-CN') {
-    if (!isShare(a)) return zhAssumptionUnits[a.unit] ?? a.unit
-    return zhShareUnits[a.unit] ?? '%'
+    if (isShare(a)) return zhShareUnits[a.unit] ?? '%'
+    const unit = zhAssumptionUnits[a.unit] ?? a.unit
+    return isConverted ? unit.replace(/^USD/, shownCurrency) : unit
   }
-  return isShare(a) ? shareUnitEnglish(a.unit) : a.unit
+  if (isShare(a)) return shareUnitEnglish(a.unit)
+  return isConverted ? priceUnitIn(a.unit, shownCurrency) : a.unit
 }
 
 /** An assumption's label in the locale (the catalog speaks English). */
