@@ -641,6 +641,7 @@ const en = {
       'Pick an assumption; the model finds the value at which VMware and OpenStack cost the same a year at your fleet size, everything else unchanged.',
     pick: 'Assumption to solve for',
     search: 'Search…',
+    option: '{label} ({unit})',
     searchLabel: 'Search assumptions',
     matches: '{n} numbers',
     computing: 'Solving…',

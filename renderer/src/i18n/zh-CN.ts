@@ -213,7 +213,7 @@ const zhCN: MessageSchema = {
     title: '模拟的一周',
     mechanism: { dpm: 'DPM', consolidation: 'Watcher 整合' },
     note: {
-      off: '本计划关闭了{name}。',
+      off: '本计划关闭了 {name}。',
       unavailableLocal:
         '无法关机：使用本地磁盘时疏散一台主机需要 {minutes} 分钟，排空并回填一台主机放不进一周中最短的低负载窗口（{hours} 小时）。',
       localFits:
@@ -629,6 +629,8 @@ const zhCN: MessageSchema = {
     intro: '选择一项假设，模型会求出在您的规模下 VMware 与 OpenStack 每年成本相同的取值，其余假设保持不变。',
     pick: '要求解的假设',
     search: '搜索…',
+    // Units of shares carry full-width brackets already ("%（…）"): a bracket around them would nest.
+    option: '{label} · {unit}',
     searchLabel: '搜索假设',
     matches: '{n} 项数值',
     computing: '正在求解…',
