@@ -381,8 +381,12 @@ export {
   type AnalysisTarget,
 } from './analysis/target'
 export {
+  combineTransitionBatches,
   monteCarloTransition,
+  monteCarloTransitionBatch,
   type Quantiles,
+  type TransitionMonteCarloBatch,
+  type TransitionMonteCarloBatchOptions,
   type TransitionMonteCarloOptions,
   type TransitionMonteCarloResult,
 } from './analysis/montecarlo-transition'

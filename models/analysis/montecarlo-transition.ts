@@ -46,21 +46,40 @@ function check(name: string, value: number, min: number, max: number): void {
     throw new RangeError(`${name} ${value} is out of range (allowed: ${min} to ${max}, whole numbers)`)
 }
 
+/** A contiguous block of a stay-or-move run: samples firstSample … firstSample + samples − 1. */
+export interface TransitionMonteCarloBatch {
+  firstSample: number
+  seed: number
+  vms: number
+  currency: string
+  months: number
+  sampledKeys: string[]
+  /** NPV of staying − NPV of moving, per sample. */
+  gains: Float64Array
+  /** Payback month per sample; Infinity where the move does not pay back inside the horizon. */
+  paybacks: Float64Array
+}
+
+export interface TransitionMonteCarloBatchOptions extends TransitionMonteCarloOptions {
+  /** Index of the block's first sample in the whole run. @default 0 */
+  firstSample?: number
+}
+
 /**
- * Monte Carlo of the stay-or-move comparison at the plan's fleet size: the assumptions the cost-curve Monte
- * Carlo samples (sampledAssumptions: the plan's distributions, else PERT over each estimate's default range),
- * drawn with the same seeded streams (sample s uses stream (seed, s)), each sample run through
- * computeTransition. Reports P10/P50/P90 of the move's NPV gain and of the payback month (a sample that does
- * not pay back counts as never, so a quantile falling among those is null) and the probability of each win.
+ * One block of the stay-or-move Monte Carlo. Sample s draws from stream (seed, s) whatever block holds it, so
+ * any split of a run into blocks, combined in order, gives exactly the numbers of one block (a Web Worker
+ * computes short blocks and looks at its messages between them, so a cancel takes effect at once).
  */
-export function monteCarloTransition(
+export function monteCarloTransitionBatch(
   plan: Plan,
-  options: TransitionMonteCarloOptions = {}
-): TransitionMonteCarloResult {
+  options: TransitionMonteCarloBatchOptions = {}
+): TransitionMonteCarloBatch {
   const samples = options.samples ?? 500
   const seed = options.seed ?? 1
+  const firstSample = options.firstSample ?? 0
   check('samples', samples, 1, MAX_MONTE_CARLO_SAMPLES)
   check('seed', seed, 0, MAX_SEED)
+  check('firstSample', firstSample, 0, MAX_MONTE_CARLO_SAMPLES - samples)
   const { inputs, vms } = analysisBase(plan, options)
   const sampled = sampledAssumptions(plan, options)
   const assumptions = sampled.map((s) => CATALOG.find((a) => a.key === s.key) as NumberAssumption)
@@ -70,15 +89,13 @@ export function monteCarloTransition(
   const paybacks = new Float64Array(samples)
   const rng = new Sfc32(seed, 0)
   let months = inputs.finance.horizonYears * 12
-  let paysBack = 0
-  let moveCheaper = 0
   const every = Math.max(1, Math.floor(samples / 100))
-  for (let s = 0; s < samples; s++) {
-    if (s % every === 0) {
+  for (let i = 0; i < samples; i++) {
+    if (i % every === 0) {
       throwIfCancelled(options)
-      if (s > 0) options.onProgress?.(s, samples)
+      if (i > 0) options.onProgress?.(i, samples)
     }
-    rng.reseed(seed, s)
+    rng.reseed(seed, firstSample + i)
     for (let k = 0; k < prepared.length; k++) {
       const value = clampToCatalog(
         assumptions[k] as NumberAssumption,
@@ -88,26 +105,76 @@ export function monteCarloTransition(
     }
     const t = computeTransition(inputs, vms)
     months = t.months
-    gains[s] = t.npv.stay - t.npv.move
-    if (gains[s]! > 0) moveCheaper++
-    paybacks[s] = t.paybackMonth ?? Infinity
-    if (t.paybackMonth !== null) paysBack++
+    gains[i] = t.npv.stay - t.npv.move
+    paybacks[i] = t.paybackMonth ?? Infinity
   }
   options.onProgress?.(samples, samples)
+  return {
+    firstSample,
+    seed,
+    vms,
+    currency: inputs.finance.currency,
+    months,
+    sampledKeys: sampled.map((s) => s.key),
+    gains,
+    paybacks,
+  }
+}
+
+/** The result of a stay-or-move run from its blocks (in any order; they must cover 0 … n − 1 once). */
+export function combineTransitionBatches(
+  batches: readonly TransitionMonteCarloBatch[]
+): TransitionMonteCarloResult {
+  const ordered = [...batches].sort((a, b) => a.firstSample - b.firstSample)
+  const first = ordered[0]
+  if (!first) throw new RangeError('a stay-or-move run needs at least one block')
+  let samples = 0
+  for (const b of ordered) {
+    if (b.firstSample !== samples || b.seed !== first.seed)
+      throw new RangeError(`block at sample ${b.firstSample} does not continue the run at sample ${samples}`)
+    samples += b.gains.length
+  }
+  const gains = new Float64Array(samples)
+  const paybacks = new Float64Array(samples)
+  for (const b of ordered) {
+    gains.set(b.gains, b.firstSample)
+    paybacks.set(b.paybacks, b.firstSample)
+  }
+  let moveCheaper = 0
+  let paysBack = 0
+  for (let i = 0; i < samples; i++) {
+    if ((gains[i] as number) > 0) moveCheaper++
+    if (Number.isFinite(paybacks[i])) paysBack++
+  }
   const [g10, g50, g90] = quantilesInPlace(gains, [0.1, 0.5, 0.9]) as [number, number, number]
   const [p10, p50, p90] = quantilesInPlace(paybacks, [0.1, 0.5, 0.9]).map((q) =>
     Number.isFinite(q) ? q : null
   ) as [number | null, number | null, number | null]
   return {
     samples,
-    seed,
-    vms,
-    currency: inputs.finance.currency,
-    months,
-    sampledKeys: sampled.map((s) => s.key),
+    seed: first.seed,
+    vms: first.vms,
+    currency: first.currency,
+    months: first.months,
+    sampledKeys: first.sampledKeys,
     npvGain: { p10: g10, p50: g50, p90: g90 },
     probabilityMoveCheaperNpv: moveCheaper / samples,
     paybackMonth: { p10, p50, p90 },
     probabilityPaysBack: paysBack / samples,
   }
+}
+
+/**
+ * Monte Carlo of the stay-or-move comparison at the plan's fleet size: the assumptions the cost-curve Monte
+ * Carlo samples (sampledAssumptions: the plan's distributions, else PERT over each estimate's default range),
+ * drawn with the same seeded streams (sample s uses stream (seed, s)), each sample run through
+ * computeTransition. Reports P10/P50/P90 of the move's NPV gain and of the payback month (a sample that does
+ * not pay back counts as never, so a quantile falling among those is null) and the probability of each win.
+ * One block: monteCarloTransitionBatch, then combineTransitionBatches.
+ */
+export function monteCarloTransition(
+  plan: Plan,
+  options: TransitionMonteCarloOptions = {}
+): TransitionMonteCarloResult {
+  return combineTransitionBatches([monteCarloTransitionBatch(plan, { ...options, firstSample: 0 })])
 }

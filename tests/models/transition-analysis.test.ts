@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import {
   breakEven,
   createDefaultPlan,
+  combineTransitionBatches,
   monteCarloTransition,
+  monteCarloTransitionBatch,
   planTransition,
   sensitivity,
   type Plan,
@@ -51,7 +53,9 @@ describe('analyses that target the move', () => {
     expect(v).toBeLessThan(200)
     // Whole VMs: at v the move no longer pays back, one VM a month faster it does.
     expect(planTransition(plan, { overrides: { 'transition.vmsPerMonth': v } }).paybackMonth).toBeNull()
-    expect(planTransition(plan, { overrides: { 'transition.vmsPerMonth': v + 1 } }).paybackMonth).not.toBeNull()
+    expect(
+      planTransition(plan, { overrides: { 'transition.vmsPerMonth': v + 1 } }).paybackMonth
+    ).not.toBeNull()
   })
 
   it('break-even names what holds when nothing breaks even', () => {
@@ -74,5 +78,25 @@ describe('analyses that target the move', () => {
     // Of 40 sorted paybacks ("never" last) the median is between the 20th and 21st: it is a month exactly
     // when at least 21 samples pay back, i.e. more than half.
     expect(a.paybackMonth.p50 !== null).toBe(a.probabilityPaysBack > 0.5)
+  })
+
+  it('Monte Carlo of the move gives the same result for any split into blocks, combined in any order', () => {
+    const whole = monteCarloTransition(plan, { samples: 30, seed: 11 })
+    // 30 samples as blocks of 7 + 7 + 16, handed over out of order: sample s draws from stream (11, s).
+    const blocks = [
+      monteCarloTransitionBatch(plan, { seed: 11, firstSample: 14, samples: 16 }),
+      monteCarloTransitionBatch(plan, { seed: 11, firstSample: 0, samples: 7 }),
+      monteCarloTransitionBatch(plan, { seed: 11, firstSample: 7, samples: 7 }),
+    ]
+    expect(combineTransitionBatches(blocks)).toEqual(whole)
+  })
+
+  it('refuses blocks that leave a gap or mix seeds', () => {
+    const a = monteCarloTransitionBatch(plan, { seed: 3, firstSample: 0, samples: 4 })
+    const gap = monteCarloTransitionBatch(plan, { seed: 3, firstSample: 5, samples: 4 })
+    const otherSeed = monteCarloTransitionBatch(plan, { seed: 4, firstSample: 4, samples: 4 })
+    expect(() => combineTransitionBatches([a, gap])).toThrow(/sample 5 does not continue the run at sample 4/)
+    expect(() => combineTransitionBatches([a, otherSeed])).toThrow(/does not continue/)
+    expect(() => combineTransitionBatches([])).toThrow(/at least one block/)
   })
 })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { breakEven, createDefaultPlan, driversAt, monteCarlo, sensitivity, type Plan } from '@models'
+import {
+  breakEven,
+  createDefaultPlan,
+  driversAt,
+  monteCarlo,
+  monteCarloTransition,
+  sensitivity,
+  type Plan,
+} from '@models'
 import { createAnalysisHandler } from '../../renderer/src/workers/analysis-handler'
 import type { AnalysisReply, AnalysisRequest } from '../../renderer/src/workers/analysis-protocol'
 import { parseCsv } from '../support/csv'
@@ -105,6 +113,38 @@ describe('analysis worker handler', () => {
     expect(finalOf(replies, 6)).toEqual({ type: 'cancelled', id: 6 })
     const done = replies.filter((r) => r.type === 'progress' && r.id === 6).at(-1)
     expect(done?.type === 'progress' && done.done).toBeLessThan(5000)
+  })
+
+  it('runs the stay-or-move Monte Carlo in chunks that add up to the model’s one-block run', async () => {
+    const { handle, replies } = harness()
+    await handle({ type: 'monteCarloTransition', id: 20, plan, scenarioId: 'baseline', seed: 5, samples: 60 })
+    // The fake clock makes each chunk "take" 5 ms: 8 samples, then 64 → the rest; two progress reports at least.
+    const progress = replies.filter((r) => r.type === 'progress' && r.id === 20)
+    expect(progress.length).toBeGreaterThanOrEqual(2)
+    expect(progress.at(-1)).toEqual({ type: 'progress', id: 20, done: 60, total: 60 })
+    expect(finalOf(replies, 20)).toEqual({
+      type: 'monteCarloTransition',
+      id: 20,
+      result: monteCarloTransition(plan, { seed: 5, samples: 60 }),
+    })
+  })
+
+  it('stops the stay-or-move Monte Carlo between chunks when cancelled', async () => {
+    const { handle, replies } = harness()
+    const running = handle({
+      type: 'monteCarloTransition',
+      id: 21,
+      plan,
+      scenarioId: 'baseline',
+      seed: 1,
+      samples: 5000,
+    })
+    while (!replies.some((r) => r.type === 'progress' && r.id === 21)) await tick()
+    await handle({ type: 'cancel', id: 21 })
+    await running
+    expect(finalOf(replies, 21)).toEqual({ type: 'cancelled', id: 21 })
+    const last = replies.filter((r) => r.type === 'progress' && r.id === 21).at(-1)
+    expect(last?.type === 'progress' && last.done).toBeLessThan(5000)
   })
 
   it('drops a sensitivity request cancelled before it starts (a newer one superseded it)', async () => {

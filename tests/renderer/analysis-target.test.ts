@@ -9,7 +9,6 @@ import UncertaintyPanel from '../../renderer/src/components/UncertaintyPanel.vue
 import { i18n } from '../../renderer/src/i18n'
 import {
   setAnalysisWorkers,
-  TRANSITION_MONTE_CARLO_SAMPLES,
   useAnalysisStore,
 } from '../../renderer/src/stores/analysis'
 import { usePlanStore } from '../../renderer/src/stores/plan'
@@ -69,7 +68,7 @@ describe('analysis target in the window', () => {
     expect(analysis.progress.status).toBe('done')
     expect(analysis.monteCarloRun).toBeNull()
     expect(analysis.transitionRun?.result).toEqual(
-      monteCarloTransition(planStore.plan, { samples: TRANSITION_MONTE_CARLO_SAMPLES, seed: analysis.seed })
+      monteCarloTransition(planStore.plan, { samples: analysis.samples, seed: analysis.seed })
     )
     expect(planStore.setValue('transition.vmsPerMonth', 80)).toBeNull()
     expect(analysis.isTransitionStale).toBe(true)
@@ -121,9 +120,10 @@ describe('analysis target in the window', () => {
     await nextTick()
     const r = analysis.transitionRun!.result
     const text = wrapper.get('[data-testid="mc-transition-summary"]').text()
-    expect(text).toContain(`共 500 个样本`)
+    // The Samples field's count: the plan's default of 2,000.
+    expect(text).toContain(`共 2,000 个样本`)
     expect(text).toContain('留下的净现值 − 迁移的净现值')
-    expect(r.samples).toBe(500)
+    expect(r.samples).toBe(2000)
     // No curve-run export for a transition target (the CLI refuses --samples-out there too).
     expect(wrapper.find('[data-testid="mc-export-csv"]').exists()).toBe(false)
     wrapper.unmount()

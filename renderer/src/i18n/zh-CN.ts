@@ -617,8 +617,8 @@ const zhCN: MessageSchema = {
   breakEven: {
     titleNpv: '盈亏平衡：取何值时留下与迁移的净现值相同？',
     titlePayback: '盈亏平衡：取何值时迁移开始或不再在期限内回本？',
-    foundNpv: '在 {vms} 时，当{label}为 {value}，留下与迁移的净现值相同。',
-    foundPayback: '在 {vms} 时，当{label}为 {value}，迁移开始或不再在期限内回本。',
+    foundNpv: '在 {vms}时，当{label}为 {value}，留下与迁移的净现值相同。',
+    foundPayback: '在 {vms}时，当{label}为 {value}，迁移开始或不再在期限内回本。',
     noneTarget: '在允许范围 {range} 内没有盈亏平衡点：始终{side}。',
     nowTarget: '（当前 {value}：{side}）',
     sideMoveNpv: '迁移的净现值更低',
@@ -644,9 +644,9 @@ const zhCN: MessageSchema = {
     transitionIntro:
       '留下或迁移的蒙特卡洛对同样的假设抽样 {n} 次，每次都逐月比较两条路径（与 stackplan montecarlo --target 相同）；成本曲线的区间带只适用于年度差额。',
     transitionNpv:
-      '在 {vms} 时，共 {n} 个样本：留下的净现值 − 迁移的净现值 P10 为 {p10}，P50 为 {p50}，P90 为 {p90}；{percent} 的样本中迁移的净现值更低。',
+      '在 {vms}时，共 {n} 个样本：留下的净现值 − 迁移的净现值 P10 为 {p10}，P50 为 {p50}，P90 为 {p90}；{percent} 的样本中迁移的净现值更低。',
     transitionPayback:
-      '在 {vms} 时，共 {n} 个样本：迁移回本月份 P10 为 {p10}，P50 为 {p50}，P90 为 {p90}；{percent} 的样本在期限的 {months} 个月内回本。',
+      '在 {vms}时，共 {n} 个样本：迁移回本月份 P10 为 {p10}，P50 为 {p50}，P90 为 {p90}；{percent} 的样本在期限的 {months} 个月内回本。',
     transitionEmpty: '尚未运行留下或迁移的蒙特卡洛：请点击运行。',
     intro:
       '蒙特卡洛模拟会从每项不确定假设的范围中多次抽样，给出年度成本的分布，以及 OpenStack 更便宜的概率。',

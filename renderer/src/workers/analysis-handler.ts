@@ -4,11 +4,13 @@ import {
   combineMonteCarloBatches,
   driversAt,
   monteCarloBatch,
-  monteCarloTransition,
+  monteCarloTransitionBatch,
+  combineTransitionBatches,
   samplesCsv,
   sensitivity,
   summarizeGap,
   type MonteCarloBatch,
+  type TransitionMonteCarloBatch,
   type SamplesForCsv,
 } from '@models'
 import { batchBuffers, type AnalysisReply, type AnalysisRequest } from './analysis-protocol'
@@ -91,22 +93,28 @@ export function createAnalysisHandler(
   }
 
   /**
-   * The stay-or-move Monte Carlo (monteCarloTransition) in one call, its progress posted as it goes. It is
-   * short (500 samples by default, each one month-by-month comparison), so it is not chunked: a cancel before
-   * it starts drops it, and the page ignores the reply of a run it has cancelled since.
+   * The stay-or-move Monte Carlo in chunks of about `chunkMs` (monteCarloTransitionBatch with firstSample, so
+   * the chunks give exactly the numbers of one run), yielding between them so a cancel takes effect at once
+   * and progress is posted as it goes; the blocks are combined here.
    */
   async function transitionPart(
     request: Extract<AnalysisRequest, { type: 'monteCarloTransition' }>
   ): Promise<void> {
     const { id, plan, scenarioId, seed, samples } = request
-    if (!(await startOrCancel(id))) return
-    const result = monteCarloTransition(plan, {
-      scenarioId,
-      seed,
-      samples,
-      onProgress: (done, total) => post({ type: 'progress', id, done, total }),
-    })
-    post({ type: 'monteCarloTransition', id, result })
+    const batches: TransitionMonteCarloBatch[] = []
+    let done = 0
+    let chunk = FIRST_CHUNK
+    while (done < samples) {
+      if (!(await startOrCancel(id))) return
+      const n = Math.min(chunk, samples - done)
+      const started = now()
+      batches.push(monteCarloTransitionBatch(plan, { scenarioId, seed, firstSample: done, samples: n }))
+      const ms = Math.max(0.05, now() - started)
+      done += n
+      post({ type: 'progress', id, done, total: samples })
+      chunk = Math.max(1, Math.min(20_000, Math.round((n * chunkMs) / ms)))
+    }
+    post({ type: 'monteCarloTransition', id, result: combineTransitionBatches(batches) })
   }
 
   async function run(request: Exclude<AnalysisRequest, { type: 'cancel' }>): Promise<void> {
