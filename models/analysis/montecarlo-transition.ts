@@ -1,13 +1,9 @@
 import { throwIfCancelled, type AnalysisControl } from './control'
 import { analysisBase, type AnalysisOptions } from './analysis-inputs'
-import { CATALOG, type NumberAssumption } from '../catalog/catalog'
-import { clampToCatalog, numericInputSetter } from '../catalog/input-setters'
 import { computeTransition } from '../cost/transition'
 import type { Plan } from '../plan/plan'
-import { drawPrepared, prepareDistribution, type PreparedDistribution } from './distributions'
 import { MAX_MONTE_CARLO_SAMPLES, MAX_SEED } from '../plan/limits'
-import { quantilesInPlace, sampledAssumptions } from './montecarlo'
-import { Sfc32 } from './random'
+import { quantilesInPlace, sampleDrawer, sampledAssumptions } from './montecarlo'
 
 export interface TransitionMonteCarloOptions extends AnalysisOptions, AnalysisControl {
   /** @default 500 */
@@ -81,13 +77,9 @@ export function monteCarloTransitionBatch(
   check('seed', seed, 0, MAX_SEED)
   check('firstSample', firstSample, 0, MAX_MONTE_CARLO_SAMPLES - samples)
   const { inputs, vms } = analysisBase(plan, options)
-  const sampled = sampledAssumptions(plan, options)
-  const assumptions = sampled.map((s) => CATALOG.find((a) => a.key === s.key) as NumberAssumption)
-  const prepared = sampled.map((s) => prepareDistribution(s.distribution))
-  const setters = sampled.map((s) => numericInputSetter(inputs, s.key))
+  const drawer = sampleDrawer(sampledAssumptions(plan, options), inputs, seed)
   const gains = new Float64Array(samples)
   const paybacks = new Float64Array(samples)
-  const rng = new Sfc32(seed, 0)
   let months = inputs.finance.horizonYears * 12
   const every = Math.max(1, Math.floor(samples / 100))
   for (let i = 0; i < samples; i++) {
@@ -95,14 +87,7 @@ export function monteCarloTransitionBatch(
       throwIfCancelled(options)
       if (i > 0) options.onProgress?.(i, samples)
     }
-    rng.reseed(seed, firstSample + i)
-    for (let k = 0; k < prepared.length; k++) {
-      const value = clampToCatalog(
-        assumptions[k] as NumberAssumption,
-        drawPrepared(prepared[k] as PreparedDistribution, rng)
-      )
-      ;(setters[k] as (v: number) => void)(value)
-    }
+    drawer.draw(firstSample + i)
     const t = computeTransition(inputs, vms)
     months = t.months
     gains[i] = t.npv.stay - t.npv.move
@@ -115,7 +100,7 @@ export function monteCarloTransitionBatch(
     vms,
     currency: inputs.finance.currency,
     months,
-    sampledKeys: sampled.map((s) => s.key),
+    sampledKeys: drawer.keys,
     gains,
     paybacks,
   }

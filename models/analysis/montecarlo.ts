@@ -10,6 +10,7 @@ import {
   type PreparedDistribution,
 } from './distributions'
 import { clampToCatalog, numericInputSetter } from '../catalog/input-setters'
+import type { ModelInputs } from '../catalog/inputs'
 import type { Distribution, Plan } from '../plan/plan'
 import {
   MAX_MONTE_CARLO_BYTES,
@@ -100,6 +101,48 @@ export interface MonteCarloResult {
   sampleValues: Record<string, Float64Array>
 }
 
+/** Draws the sampled assumptions of one sample at a time into a run's ModelInputs. */
+export interface SampleDrawer {
+  /** The sampled keys, in the order they are drawn (catalog order). */
+  keys: string[]
+  /** The values of the sample drawn last, in `keys` order (reused: copy what must be kept). */
+  values: Float64Array
+  /** Draws sample `sample` of the run seeded `seed` from its own stream, Sfc32(seed, sample), into the inputs. */
+  draw(sample: number): void
+}
+
+/**
+ * The one sampling step of every Monte Carlo (cost curves and stay-or-move): each sampled assumption is
+ * drawn from its prepared distribution, clamped to its catalog range (rounded for whole-number keys) and set
+ * in `inputs` in place. Sample s always reads stream (seed, s), so blocks of a run give the numbers of one.
+ */
+export function sampleDrawer(
+  sampled: readonly SampledAssumption[],
+  inputs: ModelInputs,
+  seed: number
+): SampleDrawer {
+  const assumptions = sampled.map((s) => CATALOG.find((a) => a.key === s.key) as NumberAssumption)
+  const prepared = sampled.map((s) => prepareDistribution(s.distribution))
+  const setters = sampled.map((s) => numericInputSetter(inputs, s.key))
+  const values = new Float64Array(sampled.length)
+  const rng = new Sfc32(seed, 0)
+  return {
+    keys: sampled.map((s) => s.key),
+    values,
+    draw(sample) {
+      rng.reseed(seed, sample)
+      for (let k = 0; k < prepared.length; k++) {
+        const value = clampToCatalog(
+          assumptions[k] as NumberAssumption,
+          drawPrepared(prepared[k] as PreparedDistribution, rng)
+        )
+        ;(setters[k] as (v: number) => void)(value)
+        values[k] = value
+      }
+    },
+  }
+}
+
 /**
  * Which assumptions a Monte Carlo run samples, in catalog order (the order random numbers are drawn):
  * every key with a range in the plan, from that distribution; else every estimate (E), disputed value (D)
@@ -169,33 +212,22 @@ export function monteCarloBatch(plan: Plan, options: MonteCarloBatchOptions = {}
   const vms = logSpacedFleetSizes(from, to, options.points ?? plan.view.curvePoints, inputs.fleetVms)
   const fleetVms = inputs.fleetVms
   const fleetIndex = vms.indexOf(fleetVms)
-  const sampled = sampledAssumptions(plan, options)
-  const keys = sampled.map((s) => s.key)
-  const assumptions = sampled.map((s) => CATALOG.find((a) => a.key === s.key) as NumberAssumption)
-  const prepared = sampled.map((s) => prepareDistribution(s.distribution))
-  const setters = sampled.map((s) => numericInputSetter(inputs, s.key))
+  const drawer = sampleDrawer(sampledAssumptions(plan, options), inputs, seed)
+  const keys = drawer.keys
   const sampleValues: Record<string, Float64Array> = {}
   const columns = keys.map((key) => (sampleValues[key] = new Float64Array(samples)))
   const points = vms.length
   const vmwareUsd = new Float64Array(points * samples)
   const openstackUsd = new Float64Array(points * samples)
   const gapAtFleet = new Float64Array(samples)
-  const rng = new Sfc32(seed, firstSample)
   const every = Math.max(1, Math.floor(samples / 100))
   for (let s = 0; s < samples; s++) {
     if (s % every === 0) {
       throwIfCancelled(options)
       if (s > 0) options.onProgress?.(s, samples)
     }
-    rng.reseed(seed, firstSample + s)
-    for (let k = 0; k < prepared.length; k++) {
-      const value = clampToCatalog(
-        assumptions[k] as NumberAssumption,
-        drawPrepared(prepared[k] as PreparedDistribution, rng)
-      )
-      ;(setters[k] as (v: number) => void)(value)
-      ;(columns[k] as Float64Array)[s] = value
-    }
+    drawer.draw(firstSample + s)
+    for (let k = 0; k < columns.length; k++) (columns[k] as Float64Array)[s] = drawer.values[k] as number
     for (let i = 0; i < points; i++) {
       const x = vms[i] as number
       vmwareUsd[i * samples + s] = annualTotalAt(inputs, 'vmware', x)
