@@ -142,7 +142,8 @@ function vsanAddOn(
   return { entitledTib, addOnTib, isWholeCapacity: rule === 'wholeCapacity' && addOnTib > 0 }
 }
 
-function emptyCosts(): CategoryCosts {
+/** Every cost category at zero: the start of a sum, or a platform that holds nothing. */
+export function emptyCosts(): CategoryCosts {
   return {
     licensing: 0,
     support: 0,

@@ -4,7 +4,7 @@ import type { ModelInputs } from '../catalog/inputs'
 import { vmwareLicensedCoresFor, vmwareUsdPerCoreYear } from './licensing'
 import { loadedUsdPerFteYear, platformFte } from './staff'
 import { sizeStorage } from './storage'
-import { annualRunRate } from './tco'
+import { annualRunRate, emptyCosts } from './tco'
 import { licenceSchedule, type LicenceTerm } from './transition-licence'
 import type { CategoryCosts, Platform } from './types'
 
@@ -59,23 +59,7 @@ interface PlatformLoad {
   run: CategoryCosts
 }
 
-const NO_LOAD: PlatformLoad = {
-  hosts: 0,
-  servers: 0,
-  vmwareCores: 0,
-  fte: 0,
-  run: {
-    licensing: 0,
-    support: 0,
-    staff: 0,
-    hardware: 0,
-    storage: 0,
-    power: 0,
-    facility: 0,
-    maintenance: 0,
-    total: 0,
-  },
-}
+const NO_LOAD: PlatformLoad = { hosts: 0, servers: 0, vmwareCores: 0, fte: 0, run: emptyCosts() }
 
 function platformLoad(inp: ModelInputs, platform: Platform, vms: number): PlatformLoad {
   if (vms <= 0) return NO_LOAD
